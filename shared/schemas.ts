@@ -1,0 +1,175 @@
+// Zod schemas for what comes in: the score request (api.md), the config and its partial override.
+// Types are inferred from them, so the contract lives in one place. Messages say what was expected
+// and what arrived, because they reach analysts as cell-addressed errors.
+import { z } from "zod";
+import { DESIGNATION_TYPES, INDICATORS, INDICATOR_INFO, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "./model.js";
+
+export function describeValue(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v);
+  if (v === undefined) return "nothing";
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
+  return Array.isArray(v) ? "a list" : "an object";
+}
+
+/** A number in [min, max]; the message names the range and the value received. */
+export function boundedNumber(min: number, max: number, what = "a number") {
+  const expected = `expected ${what} from ${min} to ${max}`;
+  const error = (iss: { input?: unknown }) => `${expected}, got ${describeValue(iss.input)}`;
+  return z.number({ error }).min(min, { error }).max(max, { error });
+}
+
+export function wholeNumber(min: number, what = "a whole number") {
+  const error = (iss: { input?: unknown }) => `expected ${what} ≥ ${min}, got ${describeValue(iss.input)}`;
+  return z.number({ error }).int({ error }).min(min, { error });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: (iss) => `expected one of ${values.join(", ")}, got ${describeValue(iss.input)}` });
+}
+
+const nonEmptyText = z.string({ error: (iss) => `expected text, got ${describeValue(iss.input)}` });
+
+// ---------------------------------------------------------------- request
+
+const indicatorValues = Object.fromEntries(
+  INDICATORS.map((code) => {
+    const { min, max } = INDICATOR_INFO[code];
+    return [code, boundedNumber(min, max).nullish()];
+  }),
+) as { [K in (typeof INDICATORS)[number]]: z.ZodOptional<z.ZodNullable<z.ZodNumber>> };
+
+export const SubgroupResultSchema = z.strictObject({
+  n: wholeNumber(0, "a whole number of students"),
+  ...indicatorValues,
+});
+
+const subgroupEntries = Object.fromEntries(
+  SUBGROUPS.filter((g) => g !== "ALL").map((g) => [g, SubgroupResultSchema.optional()]),
+) as { [K in Exclude<(typeof SUBGROUPS)[number], "ALL">]: z.ZodOptional<typeof SubgroupResultSchema> };
+
+export const SubgroupsSchema = z.strictObject(
+  { ALL: SubgroupResultSchema, ...subgroupEntries },
+  { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown student group; expected one of ${SUBGROUPS.join(", ")}` : undefined) },
+);
+
+export const HistoryEntrySchema = z.strictObject({
+  year: wholeNumber(1900, "a whole year"),
+  index: boundedNumber(0, 100, "an index score").nullish(),
+  designation: oneOf(DESIGNATION_TYPES).nullish(),
+  gradRate: boundedNumber(0, 100, "a graduation rate").nullish(),
+});
+
+export const SchoolSchema = z.strictObject({
+  id: nonEmptyText.min(1, { error: "expected a school id, got empty text" }),
+  name: nonEmptyText.optional(),
+  district: nonEmptyText.optional(),
+  level: oneOf(SCHOOL_LEVELS),
+  title1: oneOf(TITLE1_STATUSES),
+  sig: z.boolean({ error: (iss) => `expected true or false, got ${describeValue(iss.input)}` }).optional(),
+  history: z.array(HistoryEntrySchema).optional(),
+  subgroups: SubgroupsSchema,
+});
+
+// ---------------------------------------------------------------- config
+
+const positiveWeight = z.number({ error: (iss) => `expected a weight > 0, got ${describeValue(iss.input)}` }).positive({
+  error: (iss) => `expected a weight > 0, got ${describeValue(iss.input)} (use null to remove an indicator)`,
+});
+const share = boundedNumber(0, 1, "a share");
+const cutPointList = z
+  .array(z.number({ error: (iss) => `expected a number, got ${describeValue(iss.input)}` }), {
+    error: (iss) => `expected a list of nine cut points, got ${describeValue(iss.input)}`,
+  })
+  .length(9, { error: (iss) => `expected nine cut points, got ${Array.isArray(iss.input) ? iss.input.length : "?"}` })
+  .superRefine((cuts, ctx) => {
+    for (let k = 1; k < cuts.length; k++) {
+      if (cuts[k]! < cuts[k - 1]!) ctx.addIssue({ code: "custom", path: [k], message: `cut points must not decrease: ${cuts[k]} follows ${cuts[k - 1]}` });
+    }
+  });
+
+const levelWeights = z.partialRecord(z.enum(INDICATORS), positiveWeight);
+
+export const ConfigSchema = z.strictObject({
+  minN: wholeNumber(1, "a minimum n"),
+  subgroupShare: share,
+  suppressBelow: wholeNumber(0),
+  allowMissingDomain: z.boolean(),
+  domainWeights: z
+    .strictObject({ academic: boundedNumber(0, 1e6, "a weight"), secc: boundedNumber(0, 1e6, "a weight") })
+    .refine((w) => w.academic + w.secc > 0, { error: "at least one domain weight must be above 0" }),
+  indicatorWeights: z.record(z.enum(SCHOOL_LEVELS), levelWeights),
+  cutPoints: z.record(z.enum(INDICATORS), cutPointList),
+  spedReference: boundedNumber(0, 100, "a reference rate"),
+  targets: z.partialRecord(z.enum(INDICATORS), boundedNumber(0, 100, "a target")),
+  gapLevels: boundedNumber(0, 9, "a number of levels"),
+  designation: z.strictObject({
+    pool: z.array(oneOf(TITLE1_STATUSES)).min(1, { error: "the Title I pool needs at least one status" }),
+    priorityShare: share,
+    focusShare: share,
+    rewardShare: share,
+    progressShare: share,
+    gradRateFloor: boundedNumber(0, 100, "a graduation rate"),
+  }),
+  partnerCapacity: wholeNumber(0, "a partner capacity"),
+  partnerMinLevel: boundedNumber(1, 10, "a level"),
+  previousMinN: wholeNumber(1, "a minimum n"),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** What a request may send: any part of the config; `null` in indicatorWeights removes an indicator. */
+export const ConfigPatchSchema = z.strictObject({
+  minN: z.unknown().optional(),
+  subgroupShare: z.unknown().optional(),
+  suppressBelow: z.unknown().optional(),
+  allowMissingDomain: z.unknown().optional(),
+  domainWeights: z.strictObject({ academic: z.unknown().optional(), secc: z.unknown().optional() }).optional(),
+  indicatorWeights: z.partialRecord(z.enum(SCHOOL_LEVELS), z.partialRecord(z.enum(INDICATORS), z.unknown())).optional(),
+  cutPoints: z.partialRecord(z.enum(INDICATORS), z.unknown()).optional(),
+  spedReference: z.unknown().optional(),
+  targets: z.partialRecord(z.enum(INDICATORS), z.unknown()).optional(),
+  gapLevels: z.unknown().optional(),
+  designation: z
+    .strictObject({
+      pool: z.unknown().optional(),
+      priorityShare: z.unknown().optional(),
+      focusShare: z.unknown().optional(),
+      rewardShare: z.unknown().optional(),
+      progressShare: z.unknown().optional(),
+      gradRateFloor: z.unknown().optional(),
+    })
+    .optional(),
+  partnerCapacity: z.unknown().optional(),
+  partnerMinLevel: z.unknown().optional(),
+  previousMinN: z.unknown().optional(),
+});
+// The patch only fixes the shape (known keys); values are checked on the merged config, where a
+// message can speak of the result (e.g. cut points that decrease after the override).
+export type ConfigPatch = z.input<typeof ConfigPatchSchema>;
+
+export const ScoreRequestSchema = z.strictObject({
+  year: wholeNumber(1900, "a whole year").optional(),
+  config: ConfigPatchSchema.optional(),
+  schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+});
+
+export const ScenariosRequestSchema = z.strictObject({
+  year: wholeNumber(1900, "a whole year").optional(),
+  config: ConfigPatchSchema.optional(),
+  schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+  scenarios: z
+    .array(z.strictObject({ name: nonEmptyText.min(1, { error: "a scenario needs a name" }), config: ConfigPatchSchema.optional() }))
+    .min(1, { error: "expected at least one scenario (the first is the baseline)" })
+    .max(20, { error: "expected at most 20 scenarios" }),
+});
+
+export const CutPointsRequestSchema = z.strictObject({
+  config: ConfigPatchSchema.optional(),
+  schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+});
+
+export type SubgroupResult = z.infer<typeof SubgroupResultSchema>;
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export type School = z.infer<typeof SchoolSchema>;
+export type ScoreRequest = z.infer<typeof ScoreRequestSchema>;
+export type ScenariosRequest = z.infer<typeof ScenariosRequestSchema>;
+export type CutPointsRequest = z.infer<typeof CutPointsRequestSchema>;
