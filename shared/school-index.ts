@@ -1,0 +1,172 @@
+// §4, §5 and §12 for one school: levels of each counted group, the combined indicator levels, the
+// effective weights after redistribution, the domain means and the index. Nothing is rounded here
+// except the output fields; ranking elsewhere uses `meanLevel` as computed.
+import { bandOf, changeNeeded, levelOf, type Scales } from "./levels.js";
+import { DOMAINS, type Domain, INDICATORS, INDICATOR_INFO, type Indicator, SUBGROUPS, type Subgroup } from "./model.js";
+import { round6, roundHalfAway } from "./numbers.js";
+import type { IndicatorResult, Reason, SchoolResult } from "./response.js";
+import type { Config, School } from "./schemas.js";
+
+export type LevelTable = Partial<Record<Indicator, number>>;
+/** Levels of every group counted for the school (n ≥ minN), ALL included when it qualifies. */
+export type GroupLevels = Partial<Record<Subgroup, LevelTable>>;
+
+export function groupLevels(school: School, config: Config, scales: Scales): GroupLevels {
+  const out: GroupLevels = {};
+  for (const group of SUBGROUPS) {
+    const result = school.subgroups[group];
+    if (!result || result.n < config.minN) continue;
+    const levels: LevelTable = {};
+    for (const code of INDICATORS) {
+      // School-only indicators count the ALL value alone (§12), so subgroup values are not levelled.
+      if (group !== "ALL" && INDICATOR_INFO[code].schoolOnly) continue;
+      const value = result[code];
+      if (value != null) levels[code] = levelOf(scales[code], value);
+    }
+    out[group] = levels;
+  }
+  return out;
+}
+
+export interface IndexOutcome {
+  indicators: SchoolResult["indicators"];
+  domains: SchoolResult["domains"];
+  /** Weighted mean level, unrounded; null when the school is unscored. */
+  meanLevel: number | null;
+  /** Why the school is unscored, or notes on how it was scored. */
+  reasons: Reason[];
+}
+
+interface PresentIndicator {
+  code: Indicator;
+  level: number;
+  inDomainWeight: number;
+}
+
+const DOMAIN_NAMES: Record<Domain, string> = { academic: "academic", secc: "social-emotional & culture-climate" };
+
+export function schoolIndex(school: School, levels: GroupLevels, config: Config, scales: Scales): IndexOutcome {
+  const applicable = config.indicatorWeights[school.level];
+  const all = school.subgroups.ALL;
+  const indicators: SchoolResult["indicators"] = {};
+  const present: Record<Domain, PresentIndicator[]> = { academic: [], secc: [] };
+
+  for (const code of INDICATORS) {
+    const inDomainWeight = applicable[code];
+    if (inDomainWeight === undefined) continue;
+    const value = all[code] ?? null;
+    const allLevel = levels.ALL?.[code];
+    if (value === null || allLevel === undefined) {
+      indicators[code] = missingIndicator(value, value === null ? "noValue" : "belowMinN");
+      continue;
+    }
+    const subgroupLevel = INDICATOR_INFO[code].schoolOnly ? null : subgroupMean(levels, code);
+    const level = subgroupLevel === null ? allLevel : (1 - config.subgroupShare) * allLevel + config.subgroupShare * subgroupLevel;
+    indicators[code] = {
+      value,
+      level,
+      allLevel,
+      subgroupLevel,
+      band: bandOf(allLevel),
+      weight: 0,
+      points: 0,
+      changeNeeded: changeNeeded(scales[code], value, allLevel),
+    };
+    present[INDICATOR_INFO[code].domain].push({ code, level, inDomainWeight });
+  }
+
+  return weighDomains(indicators, present, config);
+}
+
+/** Mean level of the accountable groups other than ALL that have a value (§12); null if none. */
+function subgroupMean(levels: GroupLevels, code: Indicator): number | null {
+  let sum = 0;
+  let count = 0;
+  for (let i = 1; i < SUBGROUPS.length; i++) {
+    const level = levels[SUBGROUPS[i]!]?.[code];
+    if (level !== undefined) {
+      sum += level;
+      count++;
+    }
+  }
+  return count === 0 ? null : sum / count;
+}
+
+function missingIndicator(value: number | null, missing: "noValue" | "belowMinN"): IndicatorResult {
+  return { value, level: null, allLevel: null, subgroupLevel: null, band: null, weight: 0, points: 0, changeNeeded: [null, null, null], missing };
+}
+
+/**
+ * Effective weight = domain weight × in-domain weight ÷ Σ in-domain weights of the present
+ * indicators; index = 10 × Σ(weight × level) ÷ Σ weights of the domains present. A domain with
+ * weight 0 takes no part, so "academic only" is a config, not a missing domain.
+ */
+function weighDomains(indicators: SchoolResult["indicators"], present: Record<Domain, PresentIndicator[]>, config: Config): IndexOutcome {
+  const domains = { academic: null, secc: null } as SchoolResult["domains"];
+  const reasons: Reason[] = [];
+  let weightedSum = 0;
+  let presentDomainWeight = 0;
+
+  for (const domain of DOMAINS) {
+    const domainWeight = config.domainWeights[domain];
+    if (domainWeight === 0) continue;
+    const items = present[domain];
+    if (items.length === 0) {
+      reasons.push({
+        code: `missingDomain:${domain}`,
+        message: config.allowMissingDomain
+          ? `scored without the ${DOMAIN_NAMES[domain]} domain (no indicator present; allowMissingDomain)`
+          : `no ${DOMAIN_NAMES[domain]} indicator is present, so the school gets no index`,
+      });
+      continue;
+    }
+    let inDomainTotal = 0;
+    let inDomainSum = 0;
+    for (const item of items) {
+      inDomainTotal += item.inDomainWeight;
+      inDomainSum += item.inDomainWeight * item.level;
+    }
+    for (const item of items) {
+      const weight = (domainWeight * item.inDomainWeight) / inDomainTotal;
+      indicators[item.code]!.weight = weight;
+      weightedSum += weight * item.level;
+    }
+    presentDomainWeight += domainWeight;
+    domains[domain] = { weight: domainWeight, meanLevel: inDomainSum / inDomainTotal };
+  }
+
+  const unscored = presentDomainWeight === 0 || (reasons.length > 0 && !config.allowMissingDomain);
+  if (presentDomainWeight === 0 && reasons.length === 0) {
+    reasons.push({ code: "noIndicators", message: "no weighted indicator applies to this school's level" });
+  }
+  if (!unscored) {
+    for (const code of INDICATORS) {
+      const item = indicators[code];
+      if (item?.level != null) item.points = (10 * item.weight * item.level) / presentDomainWeight;
+    }
+  }
+  return { indicators, domains, meanLevel: unscored ? null : weightedSum / presentDomainWeight, reasons };
+}
+
+/** Output rounding (§12): score to one decimal, level to a whole number, both half away from zero. */
+export function indexOutput(meanLevel: number | null): SchoolResult["index"] {
+  if (meanLevel === null) return null;
+  const level = roundHalfAway(meanLevel, 0);
+  return { score: roundHalfAway(10 * meanLevel, 1), level, band: bandOf(level) };
+}
+
+/** Rounds the noise out of the reported fractions (6.333333333333333 → 6.333333). */
+export function tidyIndicators(indicators: SchoolResult["indicators"], domains: SchoolResult["domains"]): void {
+  for (const code of INDICATORS) {
+    const item = indicators[code];
+    if (!item) continue;
+    if (item.level !== null) item.level = round6(item.level);
+    if (item.subgroupLevel !== null) item.subgroupLevel = round6(item.subgroupLevel);
+    item.weight = round6(item.weight);
+    item.points = round6(item.points);
+  }
+  for (const domain of DOMAINS) {
+    const d = domains[domain];
+    if (d) d.meanLevel = round6(d.meanLevel);
+  }
+}
