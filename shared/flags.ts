@@ -7,6 +7,7 @@ import type { Config, School } from "./schemas.js";
 import type { GroupLevels, LevelTable } from "./school-index.js";
 
 const TARGETED = ["ela", "math", "grad"] as const;
+const BELOW_TARGET = { ela: "belowTarget:ela", math: "belowTarget:math", grad: "belowTarget:grad" } as const;
 
 /** Mean of the ELA and math levels (either alone if one is missing); null without both. */
 export function academicLevel(levels: LevelTable | undefined): number | null {
@@ -28,7 +29,7 @@ export interface FlagOutcome {
 export function subgroupFlags(school: School, levels: GroupLevels, config: Config): FlagOutcome {
   const subgroups: SchoolResult["subgroups"] = {};
   const applies = config.indicatorWeights[school.level];
-  const allAcademic = academicLevel(levels.ALL);
+  const allAcademic = academicLevel(levels.byGroup.ALL);
   let hasGapFlag = false;
   let max = -Infinity;
   let min = Infinity;
@@ -39,7 +40,7 @@ export function subgroupFlags(school: School, levels: GroupLevels, config: Confi
     if (!result) continue;
     const { n } = result;
     const accountable = n >= config.minN;
-    const own = levels[group];
+    const own = levels.byGroup[group];
     const academic = accountable ? academicLevel(own) : null;
     const flags: string[] = [];
     if (n > 0 && n < config.minN) flags.push("notAccountable");
@@ -50,7 +51,7 @@ export function subgroupFlags(school: School, levels: GroupLevels, config: Confi
         const value = result[code];
         const target = config.targets[code];
         if (value != null && target !== undefined && applies[code] !== undefined && round6(value) < round6(target)) {
-          flags.push(`belowTarget:${code}`);
+          flags.push(BELOW_TARGET[code]);
         }
       }
     }

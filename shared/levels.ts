@@ -5,8 +5,8 @@ import { round6 } from "./numbers.js";
 import type { Config } from "./schemas.js";
 
 export interface Scale {
-  /** Nine ascending cut points, already rounded to 6 decimals. */
-  cuts: readonly number[];
+  /** Nine ascending cut points, already rounded to 6 decimals (a typed array: the hot loop reads it). */
+  cuts: Float64Array;
   higherIsBetter: boolean;
   /** For spedIdentification: the reference the distance is taken from. */
   reference: number | null;
@@ -19,7 +19,7 @@ export function scalesFor(config: Config): Scales {
   for (const code of INDICATORS) {
     const better = INDICATOR_INFO[code].better;
     scales[code] = {
-      cuts: config.cutPoints[code].map(round6),
+      cuts: Float64Array.from(config.cutPoints[code], round6),
       higherIsBetter: better === "higher",
       reference: better === "closer" ? config.spedReference : null,
     };
@@ -35,14 +35,16 @@ export function comparable(scale: Scale, value: number): number {
 /** Higher is better: 1 + #{k : v ≥ c_k}; lower is better: 1 + #{k : v ≤ c_k}. */
 export function levelOf(scale: Scale, value: number): number {
   const v = comparable(scale, value);
-  const { cuts } = scale;
-  let level = 1;
+  const cuts = scale.cuts;
+  // Cut points ascend, so counting stops at the first one that fails.
   if (scale.higherIsBetter) {
-    for (let k = 0; k < cuts.length; k++) if (v >= cuts[k]!) level++;
-  } else {
-    for (let k = 0; k < cuts.length; k++) if (v <= cuts[k]!) level++;
+    let k = 0;
+    while (k < 9 && v >= cuts[k]!) k++;
+    return 1 + k;
   }
-  return level;
+  let k = 9;
+  while (k > 0 && v <= cuts[k - 1]!) k--;
+  return 10 - k;
 }
 
 /**
@@ -52,12 +54,12 @@ export function levelOf(scale: Scale, value: number): number {
  */
 export function changeNeeded(scale: Scale, value: number, level: number): [number | null, number | null, number | null] {
   const v = comparable(scale, value);
-  const step = (j: number): number | null => {
-    if (level + j > 10) return null;
+  const out: [number | null, number | null, number | null] = [null, null, null];
+  for (let j = 1; j <= 3 && level + j <= 10; j++) {
     const k = scale.higherIsBetter ? level + j - 1 : 10 - level - j + 1;
-    return round6(scale.cuts[k - 1]! - v);
-  };
-  return [step(1), step(2), step(3)];
+    out[j - 1] = round6(scale.cuts[k - 1]! - v);
+  }
+  return out;
 }
 
 /** Below average 1–3, average 4–7, above average 8–10 (for a whole level). */

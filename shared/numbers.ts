@@ -9,9 +9,10 @@ export function roundHalfAway(x: number, digits: number): number {
   return x < 0 ? -r : r;
 }
 
-/** A value as compared against cut points, targets and floors (§12 floating point). */
+/** A value as compared against cut points, targets and floors (§12 floating point). Hot path: kept lean. */
 export function round6(x: number): number {
-  return roundHalfAway(x, 6);
+  const scaled = x * 1e6;
+  return (scaled < 0 ? -Math.round(-scaled) : Math.round(scaled)) / 1e6;
 }
 
 /** ceil(p × N) with p × N rounded to 9 decimals first, so 0.05 × 20 is 1, not 2. */

@@ -8,24 +8,44 @@ import type { IndicatorResult, Reason, SchoolResult } from "./response.js";
 import type { Config, School } from "./schemas.js";
 
 export type LevelTable = Partial<Record<Indicator, number>>;
-/** Levels of every group counted for the school (n ≥ minN), ALL included when it qualifies. */
-export type GroupLevels = Partial<Record<Subgroup, LevelTable>>;
 
+/** Levels of every group counted for the school (n ≥ minN), ALL included when it qualifies. */
+export interface GroupLevels {
+  byGroup: Partial<Record<Subgroup, LevelTable>>;
+  /** Per indicator, in INDICATORS order: sum and count of the counted non-ALL groups' levels. */
+  subgroupSum: Float64Array;
+  subgroupCount: Uint8Array;
+}
+
+const SCHOOL_ONLY = INDICATORS.map((code) => INDICATOR_INFO[code].schoolOnly);
+
+// The hot loop of the engine (every value of every group): indexed loops, and the subgroup sums
+// gathered here so the index does not scan the groups again per indicator.
 export function groupLevels(school: School, config: Config, scales: Scales): GroupLevels {
-  const out: GroupLevels = {};
-  for (const group of SUBGROUPS) {
+  const byGroup: GroupLevels["byGroup"] = {};
+  const subgroupSum = new Float64Array(INDICATORS.length);
+  const subgroupCount = new Uint8Array(INDICATORS.length);
+  for (let g = 0; g < SUBGROUPS.length; g++) {
+    const group = SUBGROUPS[g]!;
     const result = school.subgroups[group];
     if (!result || result.n < config.minN) continue;
     const levels: LevelTable = {};
-    for (const code of INDICATORS) {
+    for (let i = 0; i < INDICATORS.length; i++) {
       // School-only indicators count the ALL value alone (§12), so subgroup values are not levelled.
-      if (group !== "ALL" && INDICATOR_INFO[code].schoolOnly) continue;
+      if (g > 0 && SCHOOL_ONLY[i]) continue;
+      const code = INDICATORS[i]!;
       const value = result[code];
-      if (value != null) levels[code] = levelOf(scales[code], value);
+      if (value == null) continue;
+      const level = levelOf(scales[code], value);
+      levels[code] = level;
+      if (g > 0) {
+        subgroupSum[i] = subgroupSum[i]! + level;
+        subgroupCount[i] = subgroupCount[i]! + 1;
+      }
     }
-    out[group] = levels;
+    byGroup[group] = levels;
   }
-  return out;
+  return { byGroup, subgroupSum, subgroupCount };
 }
 
 export interface IndexOutcome {
@@ -51,16 +71,19 @@ export function schoolIndex(school: School, levels: GroupLevels, config: Config,
   const indicators: SchoolResult["indicators"] = {};
   const present: Record<Domain, PresentIndicator[]> = { academic: [], secc: [] };
 
-  for (const code of INDICATORS) {
+  for (let i = 0; i < INDICATORS.length; i++) {
+    const code = INDICATORS[i]!;
     const inDomainWeight = applicable[code];
     if (inDomainWeight === undefined) continue;
     const value = all[code] ?? null;
-    const allLevel = levels.ALL?.[code];
+    const allLevel = levels.byGroup.ALL?.[code];
     if (value === null || allLevel === undefined) {
       indicators[code] = missingIndicator(value, value === null ? "noValue" : "belowMinN");
       continue;
     }
-    const subgroupLevel = INDICATOR_INFO[code].schoolOnly ? null : subgroupMean(levels, code);
+    // The mean over accountable non-ALL groups with a value (§12); none for school-only indicators.
+    const count = levels.subgroupCount[i]!;
+    const subgroupLevel = count === 0 ? null : levels.subgroupSum[i]! / count;
     const level = subgroupLevel === null ? allLevel : (1 - config.subgroupShare) * allLevel + config.subgroupShare * subgroupLevel;
     indicators[code] = {
       value,
@@ -76,20 +99,6 @@ export function schoolIndex(school: School, levels: GroupLevels, config: Config,
   }
 
   return weighDomains(indicators, present, config);
-}
-
-/** Mean level of the accountable groups other than ALL that have a value (§12); null if none. */
-function subgroupMean(levels: GroupLevels, code: Indicator): number | null {
-  let sum = 0;
-  let count = 0;
-  for (let i = 1; i < SUBGROUPS.length; i++) {
-    const level = levels[SUBGROUPS[i]!]?.[code];
-    if (level !== undefined) {
-      sum += level;
-      count++;
-    }
-  }
-  return count === 0 ? null : sum / count;
 }
 
 function missingIndicator(value: number | null, missing: "noValue" | "belowMinN"): IndicatorResult {
