@@ -27,6 +27,13 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: (iss) => `expected one of ${values.join(", ")}, got ${describeValue(iss.input)}` });
 }
 
+/** For an object schema: says what was expected when something else arrived. */
+function expectObject(what: string) {
+  return {
+    error: (iss: { code?: string; input?: unknown }) => (iss.code === "invalid_type" ? `expected ${what}, got ${describeValue(iss.input)}` : undefined),
+  };
+}
+
 const nonEmptyText = z.string({ error: (iss) => `expected text, got ${describeValue(iss.input)}` });
 
 // ---------------------------------------------------------------- request
@@ -38,10 +45,10 @@ const indicatorValues = Object.fromEntries(
   }),
 ) as { [K in (typeof INDICATORS)[number]]: z.ZodOptional<z.ZodNullable<z.ZodNumber>> };
 
-export const SubgroupResultSchema = z.strictObject({
-  n: wholeNumber(0, "a whole number of students"),
-  ...indicatorValues,
-});
+export const SubgroupResultSchema = z.strictObject(
+  { n: wholeNumber(0, "a whole number of students"), ...indicatorValues },
+  expectObject("a student group's results (an object with n and indicator values)"),
+);
 
 const subgroupEntries = Object.fromEntries(
   SUBGROUPS.filter((g) => g !== "ALL").map((g) => [g, SubgroupResultSchema.optional()]),
@@ -49,15 +56,23 @@ const subgroupEntries = Object.fromEntries(
 
 export const SubgroupsSchema = z.strictObject(
   { ALL: SubgroupResultSchema, ...subgroupEntries },
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown student group; expected one of ${SUBGROUPS.join(", ")}` : undefined) },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `unknown student group; expected one of ${SUBGROUPS.join(", ")}`
+        : expectObject("student groups (an object keyed by group code)").error(iss),
+  },
 );
 
-export const HistoryEntrySchema = z.strictObject({
-  year: wholeNumber(1900, "a whole year"),
-  index: boundedNumber(0, 100, "an index score").nullish(),
-  designation: oneOf(DESIGNATION_TYPES).nullish(),
-  gradRate: boundedNumber(0, 100, "a graduation rate").nullish(),
-});
+export const HistoryEntrySchema = z.strictObject(
+  {
+    year: wholeNumber(1900, "a whole year"),
+    index: boundedNumber(0, 100, "an index score").nullish(),
+    designation: oneOf(DESIGNATION_TYPES).nullish(),
+    gradRate: boundedNumber(0, 100, "a graduation rate").nullish(),
+  },
+  expectObject("a history entry (an object with year, index, designation, gradRate)"),
+);
 
 export const SchoolSchema = z.strictObject({
   id: nonEmptyText.min(1, { error: "expected a school id, got empty text" }),
@@ -68,7 +83,7 @@ export const SchoolSchema = z.strictObject({
   sig: z.boolean({ error: (iss) => `expected true or false, got ${describeValue(iss.input)}` }).optional(),
   history: z.array(HistoryEntrySchema).optional(),
   subgroups: SubgroupsSchema,
-});
+}, expectObject("a school (an object)"));
 
 // ---------------------------------------------------------------- config
 
@@ -150,7 +165,7 @@ export const ScoreRequestSchema = z.strictObject({
   year: wholeNumber(1900, "a whole year").optional(),
   config: ConfigPatchSchema.optional(),
   schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
-});
+}, expectObject("a JSON object"));
 
 export const ScenariosRequestSchema = z.strictObject({
   year: wholeNumber(1900, "a whole year").optional(),
@@ -160,12 +175,12 @@ export const ScenariosRequestSchema = z.strictObject({
     .array(z.strictObject({ name: nonEmptyText.min(1, { error: "a scenario needs a name" }), config: ConfigPatchSchema.optional() }))
     .min(1, { error: "expected at least one scenario (the first is the baseline)" })
     .max(20, { error: "expected at most 20 scenarios" }),
-});
+}, expectObject("a JSON object"));
 
 export const CutPointsRequestSchema = z.strictObject({
   config: ConfigPatchSchema.optional(),
   schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
-});
+}, expectObject("a JSON object"));
 
 export type SubgroupResult = z.infer<typeof SubgroupResultSchema>;
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
