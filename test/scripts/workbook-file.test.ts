@@ -1,0 +1,161 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScoreRequest } from "../../shared/schemas.js";
+import { scoreRequest } from "../../shared/score.js";
+import { readTable, requestToLongRows, resultsTable } from "../../shared/workbook.js";
+import {
+  parseCsv,
+  readTableFile,
+  RESULTS_SHEET,
+  RUN_SHEET,
+  SUBGROUPS_SHEET,
+  toCsv,
+  writeInputWorkbook,
+  writeResultsCsv,
+  writeResultsWorkbook,
+} from "../../scripts/workbook-file.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "sqii-workbook-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const REQUEST: ScoreRequest = {
+  year: 2014,
+  schools: [
+    {
+      id: "01611190130229",
+      name: "Niños \"Uno\", K-8",
+      district: "Oakland",
+      level: "span",
+      title1: "participating",
+      sig: true,
+      history: [{ year: 2013, index: 41.5, designation: "focus", gradRate: null }],
+      subgroups: { ALL: { n: 420, ela: 41.3, math: 0.1 + 0.2, growth: 48 }, HI: { n: 130, ela: 35.25, chronicAbsence: 12 } },
+    },
+    { id: "B2", level: "high", title1: "none", subgroups: { ALL: { n: 900, grad: 88.8, suspension: 3.1 } } },
+  ],
+};
+
+describe("parseCsv", () => {
+  it("reads quotes, escaped quotes, line breaks in quotes, CRLF and a byte order mark", () => {
+    expect(parseCsv('\ufeffa,b,c\r\n"x, y","say ""hi""","two\r\nlines"\r\n,,\r\n')).toEqual([
+      ["a", "b", "c"],
+      ["x, y", 'say "hi"', "two\r\nlines"],
+      ["", "", ""],
+    ]);
+  });
+
+  it("takes LF line ends and a last line without one", () => {
+    expect(parseCsv("a,b\n1,2")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(parseCsv("a,\n")).toEqual([["a", ""]]);
+    expect(parseCsv("")).toEqual([]);
+  });
+
+  it("refuses a quote that never closes, naming the line", () => {
+    expect(() => parseCsv('a,b\n1,"2\n')).toThrow(/line 2/);
+  });
+
+  it("reads back what toCsv writes", () => {
+    const cell = fc.oneof(fc.string(), fc.constantFrom('"', ",", "\r\n", " x ", ""));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        // A row of one empty field is a blank line, which CSV cannot tell from an empty row of more.
+        fc.pre(rows.every((r) => r.length > 1 || r[0] !== ""));
+        expect(parseCsv(toCsv(rows))).toEqual(rows);
+      }),
+    );
+  });
+});
+
+describe("input workbook and table files", () => {
+  it("writes the request as sheet Data with a frozen, filterable header, and reads it back unchanged", async () => {
+    const file = path.join(dir, "input.xlsx");
+    await writeInputWorkbook(REQUEST, file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet("Data")!;
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.autoFilter).toBe("A1:U1"); // the 18 long-format columns, then SIG, History and Year
+
+    const table = await readTableFile(file);
+    expect(table).toMatchObject({ sheet: "Data", firstRow: 1, firstColumn: 1 });
+    const read = readTable(table.values, table, { numberFormats: table.numberFormats! });
+    expect(read.problems).toEqual([]);
+    expect(read.request).toEqual(REQUEST);
+  });
+
+  it("reads a CSV the same way, the file name as the sheet", async () => {
+    const file = path.join(dir, "schools 2014.csv");
+    await writeFile(file, toCsv(requestToLongRows(REQUEST)));
+    const table = await readTableFile(file);
+    expect(table.sheet).toBe("schools 2014");
+    const read = readTable(table.values, table);
+    expect(read.request).toEqual(REQUEST);
+    expect(read.locate("schools[0].subgroups.HI.ela")).toBe("'schools 2014'!H3");
+  });
+
+  it("finds the used range of sheet Data wherever the table starts, with its number formats", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Notes").getCell("A1").value = "not this sheet";
+    const sheet = workbook.addWorksheet("Data");
+    sheet.getCell("C3").value = "School ID";
+    sheet.getCell("D3").value = { richText: [{ text: "Stu" }, { text: "dents" }] };
+    sheet.getCell("E3").value = "ELA";
+    sheet.getCell("C4").value = 42;
+    sheet.getCell("D4").value = { formula: "100+20", result: 120 };
+    sheet.getCell("E4").value = 0.452;
+    sheet.getCell("E4").numFmt = "0.0%";
+    const file = path.join(dir, "offset.xlsx");
+    await workbook.xlsx.writeFile(file);
+
+    const table = await readTableFile(file);
+    expect(table).toMatchObject({ sheet: "Data", firstRow: 3, firstColumn: 3, values: [["School ID", "Students", "ELA"], [42, 120, 0.452]] });
+    expect(table.numberFormats![1]![2]).toBe("0.0%");
+    expect(readTable(table.values, table, { numberFormats: table.numberFormats! }).locate("schools[0].subgroups.ALL.ela")).toBe("Data!E4");
+  });
+
+  it("refuses other file types", async () => {
+    await expect(readTableFile(path.join(dir, "schools.txt"))).rejects.toThrow(/\.xlsx or \.csv/);
+  });
+});
+
+describe("results files", () => {
+  it("writes SQII Results, SQII Subgroups and the run sheet, and a CSV of the results", async () => {
+    const scored = await scoreRequest(REQUEST);
+    if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
+    const file = path.join(dir, "results.xlsx");
+    await writeResultsWorkbook(scored.value, file, new Date("2014-09-01T12:00:00Z"));
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([RESULTS_SHEET, SUBGROUPS_SHEET, RUN_SHEET]);
+    const results = workbook.getWorksheet(RESULTS_SHEET)!;
+    const expected = resultsTable(scored.value);
+    expect(results.getRow(1).values).toEqual([undefined, ...expected.header]);
+    expect(results.getCell("A3").value).toBe("B2");
+    expect(results.actualRowCount).toBe(3);
+    expect(workbook.getWorksheet(SUBGROUPS_SHEET)!.actualRowCount).toBe(4);
+    const run = workbook.getWorksheet(RUN_SHEET)!;
+    expect(run.getCell("B2").value).toBe(scored.value.configHash);
+    expect(run.getCell("B4").value).toBe("2014-09-01T12:00:00.000Z");
+
+    const csv = path.join(dir, "results.csv");
+    await writeResultsCsv(scored.value, csv);
+    const rows = parseCsv(await readFile(csv, "utf8"));
+    expect(rows[0]).toEqual(expected.header);
+    expect(rows.map((r) => r[0])).toEqual(["School ID", "01611190130229", "B2"]);
+    expect(rows[1]![1]).toBe('Niños "Uno", K-8');
+  });
+});
