@@ -3,10 +3,11 @@
 import type { z } from "zod";
 import { resolveConfig } from "./config.js";
 import { type Parsed, type Problem, problemAt, problemsFromZod } from "./problems.js";
+import { isValidSchool } from "./school-check.js";
 import type { Config } from "./schemas.js";
 
 export function parseRequest<T>(schema: z.ZodType<T>, body: unknown): Parsed<{ request: T; config: Config }> {
-  const shape = schema.safeParse(body);
+  const shape = safeParseFast(schema, body);
   const problems = shape.success ? [] : problemsFromZod(shape.error.issues, body);
   problems.push(...crossChecks(body));
   // A patch of the wrong shape is already among the request's problems; else report the merged config's.
@@ -14,6 +15,20 @@ export function parseRequest<T>(schema: z.ZodType<T>, body: unknown): Parsed<{ r
   if (!config.ok && !problems.some((p) => p.path.startsWith("config"))) problems.push(...config.problems);
   if (problems.length > 0 || !shape.success || !config.ok) return { ok: false, problems };
   return { ok: true, value: { request: shape.data, config: config.value } };
+}
+
+/**
+ * `schema.safeParse(body)`, faster for the common case: when every school passes `isValidSchool`
+ * (which implies SchoolSchema accepts it unchanged), zod checks the rest of the request with an
+ * empty school list and the schools are used as sent. Otherwise zod parses everything, so every
+ * problem gets zod's message.
+ */
+function safeParseFast<T>(schema: z.ZodType<T>, body: unknown): ReturnType<z.ZodType<T>["safeParse"]> {
+  const schools = (body as { schools?: unknown } | null)?.schools;
+  if (!Array.isArray(schools) || !schools.every(isValidSchool)) return schema.safeParse(body);
+  const rest = schema.safeParse({ ...(body as object), schools: [] });
+  if (!rest.success) return schema.safeParse(body);
+  return { success: true, data: { ...rest.data, schools } } as ReturnType<z.ZodType<T>["safeParse"]>;
 }
 
 /**

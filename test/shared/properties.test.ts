@@ -3,41 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../shared/default-config.js";
 import { levelOf, scalesFor } from "../../shared/levels.js";
-import { INDICATORS, INDICATOR_INFO, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../../shared/model.js";
-import type { School, SubgroupResult } from "../../shared/schemas.js";
+import type { School } from "../../shared/schemas.js";
+import { school } from "./arbitraries.js";
 import { evaluateSchools, findPartnerships, parseScoreRequest } from "../../shared/score.js";
-
-const value = (code: (typeof INDICATORS)[number]) => {
-  const { min, max } = INDICATOR_INFO[code];
-  return fc.option(fc.integer({ min: min * 10, max: max * 10 }).map((v) => v / 10), { nil: undefined, freq: 3 });
-};
-
-const subgroupResult: fc.Arbitrary<SubgroupResult> = fc
-  .record({ n: fc.integer({ min: 0, max: 400 }), ...Object.fromEntries(INDICATORS.map((c) => [c, value(c)])) })
-  .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as SubgroupResult);
-
-const school = (id: string): fc.Arbitrary<School> =>
-  fc.record({
-    id: fc.constant(id),
-    district: fc.constantFrom("North", "South", "East"),
-    level: fc.constantFrom(...SCHOOL_LEVELS),
-    title1: fc.constantFrom(...TITLE1_STATUSES, "participating", "participating"),
-    sig: fc.integer({ min: 0, max: 9 }).map((x) => x === 0), // about one in ten
-    history: fc.constantFrom(2013, 2012).chain((year) =>
-      fc.array(
-        fc.record({
-          year: fc.constant(year),
-          index: fc.integer({ min: 100, max: 1000 }).map((v) => v / 10),
-          designation: fc.constantFrom("priority", "focus", "reward", "none" as const),
-          gradRate: fc.integer({ min: 30, max: 100 }),
-        }),
-        { maxLength: 1 },
-      ),
-    ),
-    subgroups: fc.record(
-      Object.fromEntries(SUBGROUPS.map((g) => [g, g === "ALL" ? subgroupResult : fc.option(subgroupResult, { nil: undefined, freq: 2 })])),
-    ) as fc.Arbitrary<School["subgroups"]>,
-  }) as fc.Arbitrary<School>;
 
 const schoolList = fc.integer({ min: 0, max: 40 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => school(`S${String(i).padStart(3, "0")}`))));
 
