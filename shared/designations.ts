@@ -27,19 +27,40 @@ export interface DesignationOutcome {
 interface Candidate {
   index: number;
   id: string;
+  /** Position in id order: ties break on this number, so every ranking sort compares numbers only. */
+  idRank: number;
   score: number;
+  gap: number | null;
+  /** Score minus the most recent prior index (high-progress), and that index's year. */
+  gain: number | null;
+  priorYear: number;
 }
 
-const byScoreAscending = (a: Candidate, b: Candidate) => a.score - b.score || compareIds(a.id, b.id);
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byScoreAscending = (a: Candidate, b: Candidate) => a.score - b.score || a.idRank - b.idRank;
+const byScoreDescending = (a: Candidate, b: Candidate) => b.score - a.score || a.idRank - b.idRank;
+const byGapDescending = (a: Candidate, b: Candidate) => b.gap! - a.gap! || a.idRank - b.idRank;
+const byGainDescending = (a: Candidate, b: Candidate) => b.gain! - a.gain! || a.idRank - b.idRank;
 const one = (x: number) => roundHalfAway(x, 1);
 
 export function designate(inputs: DesignationInput[], config: Config, year?: number): DesignationOutcome {
   const rules = config.designation;
   const pool: Candidate[] = [];
   inputs.forEach((input, index) => {
-    if (input.score !== null && rules.pool.includes(input.school.title1)) pool.push({ index, id: input.school.id, score: input.score });
+    if (input.score !== null && rules.pool.includes(input.school.title1)) {
+      const prior = priorIndex(input.school, year);
+      pool.push({
+        index,
+        id: input.school.id,
+        idRank: 0,
+        score: input.score,
+        gap: input.gapValue,
+        gain: prior ? input.score - prior.index : null,
+        priorYear: prior ? prior.year : 0,
+      });
+    }
   });
+  pool.sort((a, b) => compareIds(a.id, b.id)).forEach((c, rank) => (c.idRank = rank));
   const N = pool.length;
   const type: (DesignationType | undefined)[] = new Array(inputs.length);
   const reasons: Reason[][] = inputs.map(() => []);
@@ -71,9 +92,7 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
 
   // Focus: of the rest, the largest achievement gaps (count from the whole pool), and low graduation.
   const focusCount = ceilShare(rules.focusShare, N);
-  const byGap = pool
-    .filter((c) => type[c.index] === undefined && inputs[c.index]!.gapValue !== null)
-    .sort((a, b) => inputs[b.index]!.gapValue! - inputs[a.index]!.gapValue! || compareIds(a.id, b.id));
+  const byGap = pool.filter((c) => type[c.index] === undefined && c.gap !== null).sort(byGapDescending);
   byGap.slice(0, focusCount).forEach((c, rank) => {
     const { gapValue, gapHighest, gapLowest } = inputs[c.index]!;
     give(c.index, "focus", {
@@ -92,7 +111,7 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
 
   // Reward: highest-performing (top share, no refill for those dropped) or high-progress.
   const rewardCount = ceilShare(rules.rewardShare, N);
-  const descending = [...pool].sort((a, b) => b.score - a.score || compareIds(a.id, b.id));
+  const descending = [...pool].sort(byScoreDescending);
   descending.slice(0, rewardCount).forEach((c, rank) => {
     if (type[c.index] !== undefined || inputs[c.index]!.hasGapFlag) return;
     give(c.index, "reward", {
@@ -100,19 +119,16 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
       message: `index ${one(c.score)} ranks ${rank + 1} of ${N} from the top of the Title I pool (top ${rewardCount}), with no gap flag`,
     });
   });
-  const withPrior = pool.flatMap((c) => {
-    const prior = priorIndex(inputs[c.index]!.school, year);
-    return prior ? [{ ...c, gain: c.score - prior.index, priorYear: prior.year }] : [];
-  });
+  const withPrior = pool.filter((c) => c.gain !== null);
   const progressCount = ceilShare(rules.progressShare, withPrior.length);
   withPrior
-    .sort((a, b) => b.gain - a.gain || compareIds(a.id, b.id))
+    .sort(byGainDescending)
     .slice(0, progressCount)
     .forEach((c, rank) => {
-      if (round6(c.gain) <= 0 || type[c.index] === "priority" || type[c.index] === "focus") return;
+      if (round6(c.gain!) <= 0 || type[c.index] === "priority" || type[c.index] === "focus") return;
       give(c.index, "reward", {
         code: "highProgress",
-        message: `index gain of ${one(c.gain)} over ${c.priorYear} ranks ${rank + 1} of ${withPrior.length} schools with a prior index (top ${progressCount})`,
+        message: `index gain of ${one(c.gain!)} over ${c.priorYear} ranks ${rank + 1} of ${withPrior.length} schools with a prior index (top ${progressCount})`,
       });
     });
 
