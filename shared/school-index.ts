@@ -13,26 +13,30 @@ export type LevelTable = Partial<Record<Indicator, number>>;
 export interface GroupLevels {
   byGroup: Partial<Record<Subgroup, LevelTable>>;
   /** Per indicator, in INDICATORS order: sum and count of the counted non-ALL groups' levels. */
-  subgroupSum: Float64Array;
-  subgroupCount: Uint8Array;
+  subgroupSum: number[];
+  subgroupCount: number[];
 }
 
 const SCHOOL_ONLY = INDICATORS.map((code) => INDICATOR_INFO[code].schoolOnly);
+/** Indicator code → its position in INDICATORS (no prototype, so "n" or "__proto__" find nothing). */
+const POSITION: Record<string, number> = Object.assign(Object.create(null), Object.fromEntries(INDICATORS.map((code, i) => [code, i])));
 
-// The hot loop of the engine (every value of every group): indexed loops, and the subgroup sums
-// gathered here so the index does not scan the groups again per indicator.
+// The hot loop of the engine (every value of every group): it visits only the keys a group has,
+// and gathers the subgroup sums so the index does not scan the groups again per indicator.
+// Plain arrays, not typed ones: V8 allocates a typed array's backing store separately, per school.
 export function groupLevels(school: School, config: Config, scales: Scales): GroupLevels {
   const byGroup: GroupLevels["byGroup"] = {};
-  const subgroupSum = new Float64Array(INDICATORS.length);
-  const subgroupCount = new Uint8Array(INDICATORS.length);
+  const subgroupSum = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const subgroupCount = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   for (let g = 0; g < SUBGROUPS.length; g++) {
     const group = SUBGROUPS[g]!;
     const result = school.subgroups[group];
     if (!result || result.n < config.minN) continue;
     const levels: LevelTable = {};
-    for (let i = 0; i < INDICATORS.length; i++) {
+    for (const key in result) {
+      const i = POSITION[key];
       // School-only indicators count the ALL value alone (§12), so subgroup values are not levelled.
-      if (g > 0 && SCHOOL_ONLY[i]) continue;
+      if (i === undefined || (g > 0 && SCHOOL_ONLY[i])) continue;
       const code = INDICATORS[i]!;
       const value = result[code];
       if (value == null) continue;
