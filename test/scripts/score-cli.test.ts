@@ -150,3 +150,19 @@ describe("score command, bad usage", () => {
     expect(run.stderr).toContain("usage: npm run score --");
   });
 });
+
+describe("doors agree (api.md: byte-identical JSON for the same input)", () => {
+  it("an xlsx of a synthetic consortium scores to exactly the JSON of the same request", async () => {
+    const { generateConsortium } = await import("../../scripts/sample-data.js");
+    const request = generateConsortium({ schools: 200, seed: 7, year: 2014 });
+    await writeFile(inDir("consortium.json"), JSON.stringify(request));
+    await writeInputWorkbook(request, inDir("consortium.xlsx"));
+    const fromJson = await score(inDir("consortium.json"));
+    const fromXlsx = await score(inDir("consortium.xlsx"), "--out", inDir("consortium.out.json"));
+    expect(fromJson.code).toBe(0);
+    expect(fromXlsx.code).toBe(0);
+    const viaXlsx = await readFile(inDir("consortium.out.json"), "utf8");
+    expect(viaXlsx).toBe(fromJson.stdout);
+    expect(JSON.parse(viaXlsx).results).toHaveLength(200);
+  });
+});
