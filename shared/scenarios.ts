@@ -18,14 +18,11 @@ export interface ParsedScenarios {
 export function parseScenariosRequest(body: unknown): Parsed<ParsedScenarios> {
   const shape = ScenariosRequestSchema.safeParse(body);
   const problems: Problem[] = shape.success ? [] : problemsFromZod(shape.error.issues, body);
-  problems.push(...crossChecks(body));
+  problems.push(...crossChecks(body), ...duplicateNames(body));
   if (!shape.success) return { ok: false, problems };
 
   const configs: Config[] = [];
-  const seen = new Set<string>();
   shape.data.scenarios.forEach((scenario, i) => {
-    if (seen.has(scenario.name)) problems.push(problemAt(["scenarios", i, "name"], body, `duplicate scenario name ${JSON.stringify(scenario.name)}`));
-    seen.add(scenario.name);
     const config = resolveConfig(
       [
         { patch: shape.data.config, at: ["config"] },
@@ -38,6 +35,21 @@ export function parseScenariosRequest(body: unknown): Parsed<ParsedScenarios> {
   });
   if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
   return { ok: true, value: { request: shape.data, configs } };
+}
+
+/** Scenario names must tell the columns of a comparison apart. Reads the raw body, like crossChecks. */
+function duplicateNames(body: unknown): Problem[] {
+  const scenarios = (body as { scenarios?: unknown } | null)?.scenarios;
+  if (!Array.isArray(scenarios)) return [];
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  scenarios.forEach((scenario: { name?: unknown } | null, i) => {
+    const name = scenario?.name;
+    if (typeof name !== "string") return;
+    if (seen.has(name)) problems.push(problemAt(["scenarios", i, "name"], body, `duplicate scenario name ${JSON.stringify(name)}`));
+    seen.add(name);
+  });
+  return problems;
 }
 
 /** A bad top-level config shows up once per scenario; say it once. */

@@ -103,62 +103,61 @@ const cutPointList = z
   });
 
 const levelWeights = z.partialRecord(z.enum(INDICATORS), positiveWeight);
+const domainWeights = z.strictObject({ academic: boundedNumber(0, 1e6, "a weight"), secc: boundedNumber(0, 1e6, "a weight") });
+const designationRules = z.strictObject({
+  pool: z.array(oneOf(TITLE1_STATUSES)).min(1, { error: "the Title I pool needs at least one status" }),
+  priorityShare: share,
+  focusShare: share,
+  rewardShare: share,
+  progressShare: share,
+  gradRateFloor: boundedNumber(0, 100, "a graduation rate"),
+});
 
-export const ConfigSchema = z.strictObject({
+// Leaf schemas shared by the full config and the patch, so a bad value gets the same message
+// whether it is caught in the patch or in the merged result.
+const configFields = {
   minN: wholeNumber(1, "a minimum n"),
   subgroupShare: share,
   suppressBelow: wholeNumber(0),
-  allowMissingDomain: z.boolean(),
-  domainWeights: z
-    .strictObject({ academic: boundedNumber(0, 1e6, "a weight"), secc: boundedNumber(0, 1e6, "a weight") })
-    .refine((w) => w.academic + w.secc > 0, { error: "at least one domain weight must be above 0" }),
-  indicatorWeights: z.record(z.enum(SCHOOL_LEVELS), levelWeights),
-  cutPoints: z.record(z.enum(INDICATORS), cutPointList),
+  allowMissingDomain: z.boolean({ error: (iss) => `expected true or false, got ${describeValue(iss.input)}` }),
   spedReference: boundedNumber(0, 100, "a reference rate"),
-  targets: z.partialRecord(z.enum(INDICATORS), boundedNumber(0, 100, "a target")),
   gapLevels: boundedNumber(0, 9, "a number of levels"),
-  designation: z.strictObject({
-    pool: z.array(oneOf(TITLE1_STATUSES)).min(1, { error: "the Title I pool needs at least one status" }),
-    priorityShare: share,
-    focusShare: share,
-    rewardShare: share,
-    progressShare: share,
-    gradRateFloor: boundedNumber(0, 100, "a graduation rate"),
-  }),
   partnerCapacity: wholeNumber(0, "a partner capacity"),
   partnerMinLevel: boundedNumber(1, 10, "a level"),
   previousMinN: wholeNumber(1, "a minimum n"),
+};
+
+export const ConfigSchema = z.strictObject({
+  ...configFields,
+  domainWeights: domainWeights.refine((w) => w.academic + w.secc > 0, { error: "at least one domain weight must be above 0" }),
+  indicatorWeights: z.record(z.enum(SCHOOL_LEVELS), levelWeights),
+  cutPoints: z.record(z.enum(INDICATORS), cutPointList),
+  targets: z.partialRecord(z.enum(INDICATORS), boundedNumber(0, 100, "a target")),
+  designation: designationRules,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** What a request may send: any part of the config; `null` in indicatorWeights removes an indicator. */
+/**
+ * What a request may send: any part of the config, deep-merged over the default. `null` in
+ * indicatorWeights removes an indicator from a level. The merged result is checked again whole
+ * (e.g. at least one domain weight above 0).
+ */
 export const ConfigPatchSchema = z.strictObject({
-  minN: z.unknown().optional(),
-  subgroupShare: z.unknown().optional(),
-  suppressBelow: z.unknown().optional(),
-  allowMissingDomain: z.unknown().optional(),
-  domainWeights: z.strictObject({ academic: z.unknown().optional(), secc: z.unknown().optional() }).optional(),
-  indicatorWeights: z.partialRecord(z.enum(SCHOOL_LEVELS), z.partialRecord(z.enum(INDICATORS), z.unknown())).optional(),
-  cutPoints: z.partialRecord(z.enum(INDICATORS), z.unknown()).optional(),
-  spedReference: z.unknown().optional(),
-  targets: z.partialRecord(z.enum(INDICATORS), z.unknown()).optional(),
-  gapLevels: z.unknown().optional(),
-  designation: z
-    .strictObject({
-      pool: z.unknown().optional(),
-      priorityShare: z.unknown().optional(),
-      focusShare: z.unknown().optional(),
-      rewardShare: z.unknown().optional(),
-      progressShare: z.unknown().optional(),
-      gradRateFloor: z.unknown().optional(),
-    })
-    .optional(),
-  partnerCapacity: z.unknown().optional(),
-  partnerMinLevel: z.unknown().optional(),
-  previousMinN: z.unknown().optional(),
+  minN: configFields.minN.optional(),
+  subgroupShare: configFields.subgroupShare.optional(),
+  suppressBelow: configFields.suppressBelow.optional(),
+  allowMissingDomain: configFields.allowMissingDomain.optional(),
+  spedReference: configFields.spedReference.optional(),
+  gapLevels: configFields.gapLevels.optional(),
+  partnerCapacity: configFields.partnerCapacity.optional(),
+  partnerMinLevel: configFields.partnerMinLevel.optional(),
+  previousMinN: configFields.previousMinN.optional(),
+  domainWeights: domainWeights.partial().optional(),
+  indicatorWeights: z.partialRecord(z.enum(SCHOOL_LEVELS), z.partialRecord(z.enum(INDICATORS), positiveWeight.nullable())).optional(),
+  cutPoints: z.partialRecord(z.enum(INDICATORS), cutPointList).optional(),
+  targets: z.partialRecord(z.enum(INDICATORS), boundedNumber(0, 100, "a target").nullable()).optional(),
+  designation: designationRules.partial().optional(),
 });
-// The patch only fixes the shape (known keys); values are checked on the merged config, where a
-// message can speak of the result (e.g. cut points that decrease after the override).
 export type ConfigPatch = z.input<typeof ConfigPatchSchema>;
 
 export const ScoreRequestSchema = z.strictObject({

@@ -59,6 +59,7 @@ describe("scenarios", () => {
     const out = await runScenarios({ schools: [mixed], scenarios: [{ name: "a" }, { name: "a", config: { minN: 0 } }] });
     expect(out.ok).toBe(false);
     if (out.ok) return;
-    expect(out.problems.map((p) => p.path)).toEqual(["scenarios[1].name", "scenarios[1].config.minN"]);
+    expect(out.problems.map((p) => p.path)).toEqual(["scenarios[1].config.minN", "scenarios[1].name"]);
+    expect(out.problems[0]!.message).toBe("expected a minimum n ≥ 1, got 0");
   });
 });
