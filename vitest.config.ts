@@ -1,9 +1,22 @@
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // Property tests and the sample round-trips do real work; keep them off the 5 s default.
-    testTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: "node",
+          include: ["test/shared/**/*.test.ts", "test/scripts/**/*.test.ts"],
+          // Property tests, the sample round-trips and the CLI do real work; keep them off the 5 s default.
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // Route tests inside the real Workers runtime (workerd), with the project's wrangler.jsonc.
+        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.jsonc" } })],
+        test: { name: "workers", include: ["test/worker/**/*.test.ts"], testTimeout: 60_000 },
+      },
+    ],
   },
 });

@@ -1,0 +1,89 @@
+// Auth, CORS and limits, inside workerd, with the settings varied per test through the env.
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import app from "../../worker/index.js";
+
+const ORIGIN = "https://addin.example";
+const settings = (extra: Record<string, string>) => ({ ...env, ALLOWED_ORIGINS: ORIGIN, ...extra });
+const score = (headers: Record<string, string>, extra: Record<string, string> = {}, body = '{"schools":[]}') =>
+  app.request("/v1/score", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }, settings(extra));
+
+describe("authentication (API_KEYS)", () => {
+  it("is off without keys", async () => {
+    expect((await score({})).status).toBe(200);
+  });
+
+  it("with keys, needs Authorization: Bearer <key> on /v1 routes", async () => {
+    const keyed = { API_KEYS: "first-key, second-key" };
+    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer wrong" }, { authorization: "Bearer first-key-and-more" }, { authorization: "Basic Zmlyc3Qta2V5" }];
+    for (const headers of attempts) {
+      const response = await score(headers, keyed);
+      expect(response.status, JSON.stringify(headers)).toBeGreaterThanOrEqual(400);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+    }
+    const missing = await score({}, keyed);
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get("www-authenticate")).toContain("Bearer");
+    expect((await score({ authorization: "Bearer second-key" }, keyed)).status).toBe(200);
+    const config = await app.request("/v1/config/default", {}, settings(keyed));
+    expect(config.status).toBe(401);
+  });
+
+  it("leaves health, the OpenAPI document and the docs open", async () => {
+    for (const path of ["/health", "/openapi.json", "/docs"]) {
+      expect((await app.request(path, {}, settings({ API_KEYS: "k" }))).status).toBe(200);
+    }
+  });
+});
+
+describe("CORS (ALLOWED_ORIGINS)", () => {
+  const preflight = (origin: string, extra: Record<string, string> = {}) =>
+    app.request(
+      "/v1/score",
+      { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" } },
+      settings(extra),
+    );
+
+  it("answers the add-in's preflight even with auth on", async () => {
+    const response = await preflight(ORIGIN, { API_KEYS: "k" });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+    expect(response.headers.get("access-control-allow-headers")).toContain("Authorization");
+    expect(response.headers.get("access-control-allow-methods")).toContain("POST");
+  });
+
+  it("gives other origins no CORS grant", async () => {
+    const response = await preflight("https://elsewhere.example");
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    const simple = await score({ origin: "https://elsewhere.example" });
+    expect(simple.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("grants the allowed origin on the real request, errors included", async () => {
+    const response = await score({ origin: ORIGIN }, { API_KEYS: "k" });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+  });
+});
+
+describe("limits", () => {
+  it("answers a body over MAX_BODY_BYTES with 413", async () => {
+    const response = await score({}, { MAX_BODY_BYTES: "100" }, JSON.stringify({ schools: [], pad: "x".repeat(200) }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ type: "urn:sqii:problem:tooLarge", detail: "the body is larger than 100 bytes" });
+  });
+
+  it("answers more schools than MAX_SCHOOLS with 413, before validating them", async () => {
+    const response = await score({}, { MAX_SCHOOLS: "3" }, JSON.stringify({ schools: [1, 2, 3, 4] }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ detail: "4 schools sent; at most 3 in one request" });
+    expect((await score({}, { MAX_SCHOOLS: "3" }, JSON.stringify({ schools: [] }))).status).toBe(200);
+  });
+
+  it("has the documented defaults: 32 MiB and 20,000 schools", async () => {
+    const tooMany = JSON.stringify({ schools: Array.from({ length: 20_001 }, () => 0) });
+    expect((await score({}, {}, tooMany)).status).toBe(413);
+    const response = await app.request("/v1/score", { method: "POST", body: "x", headers: { "content-type": "application/json", "content-length": String(32 * 1024 * 1024 + 1) } }, settings({}));
+    expect(response.status).toBe(413);
+  });
+});

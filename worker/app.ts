@@ -1,0 +1,87 @@
+// The HTTP door (api.md): CORS, auth and body limits around thin handlers that call shared/.
+// Nothing here scores, and nothing here logs or keeps a request body.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context, MiddlewareHandler } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { version } from "../package.json";
+import { configHash, defaultConfigDocument } from "../shared/config.js";
+import { cutPointsRequest } from "../shared/cut-points.js";
+import { DEFAULT_CONFIG } from "../shared/default-config.js";
+import { METHODOLOGY_VERSION } from "../shared/model.js";
+import type { Parsed } from "../shared/problems.js";
+import { runScenarios } from "../shared/scenarios.js";
+import { scoreRequest } from "../shared/score.js";
+import { type BodyVariables, jsonBody } from "./json-body.js";
+import { DOCS_HTML, DOCUMENT_INFO, documentRoutes, ROUTES } from "./openapi.js";
+import { invalidRequest, type ProblemKind, problemResponse } from "./problem.js";
+import { type Env, limitsOf, listOf } from "./settings.js";
+
+type App = { Bindings: Env; Variables: BodyVariables };
+
+/** CORS for the configured origins only; registered before auth so preflights need no key. */
+const corsForOrigins: MiddlewareHandler<App> = (c, next) => {
+  const origins = listOf(c.env?.ALLOWED_ORIGINS);
+  if (origins.length === 0) return next();
+  return cors({ origin: origins, allowMethods: ["GET", "POST", "OPTIONS"], allowHeaders: ["Authorization", "Content-Type"], maxAge: 600 })(c as Context, next);
+};
+
+/** Bearer auth when API_KEYS is set; Hono compares tokens in constant time. */
+const authWhenKeyed: MiddlewareHandler<App> = (c, next) => {
+  const keys = listOf(c.env?.API_KEYS);
+  if (keys.length === 0) return next();
+  return bearerAuth({ token: keys })(c as Context, next);
+};
+
+function answer<T>(c: Context, parsed: Parsed<T>): Response {
+  return parsed.ok ? c.json(parsed.value as object) : invalidRequest(parsed.problems);
+}
+
+const KINDS_BY_STATUS: Record<number, ProblemKind> = { 400: "invalidRequest", 401: "unauthorized", 404: "notFound", 413: "tooLarge", 415: "unsupportedMediaType" };
+
+/** Turns Hono's own exceptions (bearerAuth's 401, a bad Authorization header's 400) into problems. */
+function fromHttpException(error: HTTPException): Response {
+  const kind = KINDS_BY_STATUS[error.status] ?? "internal";
+  const headers: Record<string, string> = {};
+  const challenge = error.getResponse().headers.get("www-authenticate");
+  if (challenge) headers["www-authenticate"] = challenge;
+  const detail = kind === "unauthorized" ? "send Authorization: Bearer <one of the API keys>" : "the request could not be handled";
+  return problemResponse(kind, detail, undefined, headers);
+}
+
+/** Which methods each path takes, so a wrong method gets 405 with Allow rather than 404. */
+const METHODS_BY_PATH = new Map<string, string[]>();
+for (const route of ROUTES) METHODS_BY_PATH.set(route.path, [...(METHODS_BY_PATH.get(route.path) ?? []), route.method.toUpperCase()]);
+for (const path of ["/openapi.json", "/docs"]) METHODS_BY_PATH.set(path, ["GET"]);
+
+export function createApp(): OpenAPIHono<App> {
+  const app = new OpenAPIHono<App>();
+  const [requireJson, limitBytes, readJson] = jsonBody(limitsOf);
+
+  app.use("*", corsForOrigins);
+  app.use("/v1/*", authWhenKeyed);
+
+  app.post("/v1/score", requireJson, limitBytes, readJson, async (c) => answer(c, await scoreRequest(c.get("body"))));
+  app.post("/v1/scenarios", requireJson, limitBytes, readJson, async (c) => answer(c, await runScenarios(c.get("body"))));
+  app.post("/v1/cut-points", requireJson, limitBytes, readJson, (c) => answer(c, cutPointsRequest(c.get("body"))));
+  app.get("/v1/config/default", async (c) => c.json({ ...defaultConfigDocument(), configHash: await configHash(DEFAULT_CONFIG) }));
+  app.get("/health", (c) => c.json({ status: "ok", version, methodologyVersion: METHODOLOGY_VERSION }));
+
+  documentRoutes(app);
+  app.doc31("/openapi.json", DOCUMENT_INFO);
+  app.get("/docs", (c) => c.html(DOCS_HTML));
+
+  app.notFound((c) => {
+    const allowed = METHODS_BY_PATH.get(c.req.path);
+    if (allowed) return problemResponse("methodNotAllowed", `${c.req.method} is not allowed here; use ${allowed.join(" or ")}`, undefined, { allow: allowed.join(", ") });
+    return problemResponse("notFound", "no route here; see /docs for the API");
+  });
+  app.onError((error) => {
+    if (error instanceof HTTPException) return fromHttpException(error);
+    // The error's name only: its message or stack could carry request values.
+    console.error(`unhandled ${error?.name ?? "error"}`);
+    return problemResponse("internal", "the request could not be completed; nothing was stored");
+  });
+  return app;
+}

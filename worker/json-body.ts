@@ -1,0 +1,70 @@
+// Reads a JSON request body with the API's own answers for every way it can be wrong: not JSON
+// (415), too big (413: bytes through Hono's bodyLimit, then the school count), empty, not UTF-8 or
+// not parseable (400). Hono's validator would answer malformed JSON with its own body; this answers
+// in problem+json and never echoes the body back.
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { problemResponse } from "./problem.js";
+
+export interface BodyLimits {
+  maxBytes: number;
+  maxSchools: number;
+}
+
+type LimitsOf = (env: unknown) => BodyLimits;
+export type BodyVariables = { body: unknown };
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+export function isJsonContentType(header: string | undefined): boolean {
+  return header !== undefined && JSON_TYPE.test(header);
+}
+
+/** Where JSON.parse stopped, without quoting the body (V8's message quotes it). */
+function parseFailure(error: unknown): string {
+  const position = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
+  return position === undefined ? "the body is not valid JSON" : `the body is not valid JSON (error at byte ${position})`;
+}
+
+const requireJson: MiddlewareHandler<any> = async (c, next) => {
+  if (!isJsonContentType(c.req.header("content-type"))) return problemResponse("unsupportedMediaType", "send the body as application/json");
+  await next();
+};
+
+function limitBytes(limitsOf: LimitsOf): MiddlewareHandler<any> {
+  return (c, next) => {
+    const { maxBytes } = limitsOf(c.env);
+    return bodyLimit({ maxSize: maxBytes, onError: () => problemResponse("tooLarge", `the body is larger than ${maxBytes} bytes`) })(c, next);
+  };
+}
+
+function readJson(limitsOf: LimitsOf): MiddlewareHandler<{ Bindings: any; Variables: BodyVariables }> {
+  return async (c, next) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length === 0) return problemResponse("malformedJson", "the body is empty; expected a JSON object");
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      return problemResponse("malformedJson", "the body is not UTF-8 text");
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      return problemResponse("malformedJson", parseFailure(error));
+    }
+    const { maxSchools } = limitsOf(c.env);
+    const schools = (body as { schools?: unknown } | null)?.schools;
+    if (Array.isArray(schools) && schools.length > maxSchools) {
+      return problemResponse("tooLarge", `${schools.length} schools sent; at most ${maxSchools} in one request`);
+    }
+    c.set("body", body);
+    await next();
+  };
+}
+
+/** The middleware chain, in order, for a route that takes a JSON body. */
+export function jsonBody(limitsOf: LimitsOf) {
+  return [requireJson, limitBytes(limitsOf), readJson(limitsOf)] as const;
+}
