@@ -3,6 +3,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { Parsed, Problem } from "../shared/problems.js";
 import type { ScoreResponse } from "../shared/response.js";
 import { parseScoreRequest, scoreRequest, scoreSchools } from "../shared/score.js";
 import { type LocatedProblem, type MappingReport, problemLine, readTable } from "../shared/workbook.js";
@@ -16,6 +17,8 @@ const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json]
                 Problems are listed by cell, e.g. Data!H14: ...
   --config      a partial config (JSON), merged over the request's own
   --year        the year being scored (overrides the table's Year column)
+  --api URL     score on a running Worker (e.g. http://127.0.0.1:8787 from npm start) instead of here
+  --key KEY     its API key, if it has API_KEYS (or set SQII_API_KEY)
 `;
 
 const INPUTS = [".json", ".csv", ".xlsx"];
@@ -28,6 +31,8 @@ interface Options {
   config?: string;
   out?: string;
   year?: number;
+  api?: string;
+  key?: string;
 }
 
 function parseOptions(argv: string[]): Options | "help" {
@@ -36,7 +41,14 @@ function parseOptions(argv: string[]): Options | "help" {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { config: { type: "string" }, out: { type: "string" }, year: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        config: { type: "string" },
+        out: { type: "string" },
+        year: { type: "string" },
+        api: { type: "string" },
+        key: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -47,12 +59,15 @@ function parseOptions(argv: string[]): Options | "help" {
   const input = positionals[0]!;
   if (!INPUTS.includes(extension(input))) throw new UsageError(`cannot score ${JSON.stringify(input)}: expected a ${INPUTS.join(", ")} file`);
   if (values.out !== undefined && !OUTPUTS.includes(extension(values.out))) throw new UsageError(`cannot write ${JSON.stringify(values.out)}: expected a ${OUTPUTS.join(", ")} file`);
+  if (values.api !== undefined && !/^https?:\/\/[^/]+/.test(values.api)) throw new UsageError(`--api expects a URL like http://127.0.0.1:8787, got ${JSON.stringify(values.api)}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`--year expects a year like 2014, got ${JSON.stringify(values.year)}`);
   return {
     input,
     ...(values.config !== undefined && { config: values.config }),
     ...(values.out !== undefined && { out: values.out }),
     ...(values.year !== undefined && { year: Number(values.year) }),
+    ...(values.api !== undefined && { api: values.api.replace(/\/+$/, "") }),
+    ...((values.key ?? process.env.SQII_API_KEY) !== undefined && { key: values.key ?? process.env.SQII_API_KEY }),
   };
 }
 
@@ -90,11 +105,33 @@ function withOverrides(body: unknown, config: unknown, year: number | undefined)
   return out;
 }
 
+// ---------------------------------------------------------------- where scoring happens
+
+/** POST /v1/score on a running Worker; its problem+json answer becomes the same problems as here. */
+async function scoreRemotely(body: unknown, api: string, key: string | undefined): Promise<Parsed<ScoreResponse>> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (key) headers.authorization = `Bearer ${key}`;
+  let response: Response;
+  try {
+    response = await fetch(`${api}/v1/score`, { method: "POST", headers, body: JSON.stringify(body), signal: AbortSignal.timeout(120_000) });
+  } catch (error) {
+    throw new Error(`cannot reach ${api} (${(error as Error).message}); is it running? (npm start)`);
+  }
+  if (response.ok) return { ok: true, value: (await response.json()) as ScoreResponse };
+  const problem = (await response.json().catch(() => ({}))) as { status?: number; detail?: string; errors?: Problem[] };
+  if (response.status === 400 && problem.errors) return { ok: false, problems: problem.errors };
+  throw new Error(`${api} answered ${response.status}: ${problem.detail ?? response.statusText}`);
+}
+
+function scoreWith(options: Options, body: unknown): Promise<Parsed<ScoreResponse>> {
+  return options.api === undefined ? scoreRequest(body) : scoreRemotely(body, options.api, options.key);
+}
+
 // ---------------------------------------------------------------- the two kinds of input
 
 async function scoreJson(options: Options, config: unknown): Promise<number> {
   const body = withOverrides(await readJson(options.input), config, options.year);
-  const scored = await scoreRequest(body);
+  const scored = await scoreWith(options, body);
   if (!scored.ok) return reportProblems(scored.problems);
   if (options.out === undefined) {
     process.stdout.write(JSON.stringify(scored.value) + "\n");
@@ -109,10 +146,17 @@ async function scoreTable(options: Options, config: unknown): Promise<number> {
   const file = await readTableFile(options.input);
   const read = readTable(file.values, file, file.numberFormats ? { numberFormats: file.numberFormats } : {});
   const body = withOverrides(read.request, config, options.year);
+  // Checked here first, so every problem has its cell without a round trip to an API.
   const parsed = parseScoreRequest(body);
   const problems = read.cellProblems(parsed.ok ? [] : parsed.problems);
   if (problems.length > 0 || !parsed.ok) return reportProblems(problems);
-  const scored = await scoreSchools(parsed.value.request, parsed.value.config);
+  let scored: ScoreResponse;
+  if (options.api === undefined) scored = await scoreSchools(parsed.value.request, parsed.value.config);
+  else {
+    const remote = await scoreRemotely(body, options.api, options.key);
+    if (!remote.ok) return reportProblems(read.cellProblems(remote.problems));
+    scored = remote.value;
+  }
   const out = options.out ?? defaultOutput(options.input);
   await writeResults(scored, out);
   process.stderr.write(`${readingText(file.sheet, read.mapping)} ${summaryText(scored, out)}\n`);
