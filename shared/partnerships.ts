@@ -180,13 +180,17 @@ function maxQualityMatching(
   const potential = new Float64Array(nodes);
   const dist = new Float64Array(nodes);
   const via = new Int32Array(nodes);
+  const done = new Uint8Array(nodes);
   for (let i = 0; i < nNeeds; i++) via[needNode(i)] = sourceEdge[i]!; // kept while unmatched
   const heap = new MinHeap(slots + nRewards); // one push per seed or relaxation
 
-  for (;;) {
-    // Dijkstra on reduced costs cost + π(u) − π(v), which stay ≥ 0 in the residual graph. Integer
-    // costs make that exact, so a finished node can never be improved and needs no "done" mark.
+  // Each round matches one more need, so there are at most nNeeds rounds.
+  for (let round = 0; round < nNeeds; round++) {
+    // Dijkstra on reduced costs cost + π(u) − π(v), which stay ≥ 0 in the residual graph (exactly,
+    // as costs are integers). The `done` marks are a guard, not needed for correctness: each node is
+    // settled once and `via` stays a tree, so the loop ends whatever the arithmetic does.
     dist.fill(Infinity);
+    done.fill(0);
     dist[source] = 0;
     for (let i = 0; i < nNeeds; i++) if (!isMatched(i)) dist[needNode(i)] = 0;
     for (let j = 0; j < nRewards; j++) {
@@ -203,14 +207,15 @@ function maxQualityMatching(
     while (heap.size > 0) {
       const d = heap.minKey();
       const u = heap.pop();
-      if (d > dist[u]!) continue; // stale entry
+      if (done[u]) continue; // stale entry
+      done[u] = 1;
       if (u === sink) break; // the rest of the tree is not needed for this augmentation
       const pu = d + potential[u]!;
       for (let e = start[u]!, end = start[u + 1]!; e < end; e++) {
         if (cap[e] === 0) continue;
         const v = to[e]!;
         const nd = pu + cost[e]! - potential[v]!;
-        if (nd < dist[v]!) {
+        if (nd < dist[v]! && !done[v]) {
           dist[v] = nd;
           via[v] = e;
           heap.push(v, nd);

@@ -65,6 +65,57 @@ function bruteForce(needs: PartnerNeed[], rewards: RewardCandidate[], rules: Par
   return best;
 }
 
+/**
+ * Reference for instances too big to search: successive shortest paths on a residual matrix with
+ * Bellman–Ford and costs −quality. Slow, but it has no potentials or early stops to get wrong.
+ */
+function bellmanFord(needs: PartnerNeed[], rewards: RewardCandidate[], rules: PartnerRules) {
+  const n = needs.length;
+  const nodes = n + rewards.length + 2;
+  const sink = nodes - 1;
+  const matrix = () => Array.from({ length: nodes }, () => new Array<number>(nodes).fill(0));
+  const cap = matrix();
+  const cost = matrix();
+  needs.forEach((nd, i) => {
+    cap[0]![1 + i] = 1;
+    rewards.forEach((r, j) => {
+      const q = quality(nd, r, rules);
+      if (q === null) return;
+      cap[1 + i]![1 + n + j] = 1;
+      cost[1 + i]![1 + n + j] = -q;
+      cost[1 + n + j]![1 + i] = q;
+    });
+  });
+  rewards.forEach((_, j) => (cap[1 + n + j]![sink] = rules.capacity));
+  let count = 0;
+  let sum = 0;
+  for (;;) {
+    const dist = new Array<number>(nodes).fill(Infinity);
+    const prev = new Array<number>(nodes).fill(-1);
+    dist[0] = 0;
+    for (let pass = 0, changed = true; changed && pass < nodes; pass++) {
+      changed = false;
+      for (let u = 0; u < nodes; u++) {
+        if (dist[u] === Infinity) continue;
+        for (let v = 0; v < nodes; v++) {
+          if (cap[u]![v]! > 0 && dist[u]! + cost[u]![v]! < dist[v]! - 1e-9) {
+            dist[v] = dist[u]! + cost[u]![v]!;
+            prev[v] = u;
+            changed = true;
+          }
+        }
+      }
+    }
+    if (dist[sink] === Infinity) return { count, total: sum };
+    for (let v = sink; v !== 0; v = prev[v]!) {
+      cap[prev[v]!]![v]!--;
+      cap[v]![prev[v]!]!++;
+    }
+    count++;
+    sum -= dist[sink]!;
+  }
+}
+
 /** Every structural promise of the result, checked against the inputs. */
 function checkValid(result: Partnerships, needs: PartnerNeed[], rewards: RewardCandidate[], rules: PartnerRules) {
   expect(PartnershipsSchema.parse(result)).toEqual(result);
@@ -268,7 +319,8 @@ describe("assignPartners: unmatched reasons", () => {
 });
 
 // Random instances small enough to search exhaustively. Few levels, districts and subgroups, and
-// academic levels on half steps, so ties between equally good assignments are common.
+// academic levels on half steps, so ties between equally good assignments are common. Sizes are
+// spread over the whole range (size "max"): the default leans to tiny arrays that rarely compete.
 const LEVELS: SchoolLevel[] = ["elementary", "middle"];
 const DISTRICTS = ["D1", "D2", null];
 const GROUPS: Subgroup[] = ["ALL", "HI", "EL"];
@@ -277,16 +329,16 @@ const academicLevel = fc.oneof(
   fc.double({ min: 6, max: 10, noNaN: true }),
   fc.constantFrom(7, 6.999999, 6.9999999),
 );
-const instance = (maxNeeds: number, maxRewards: number) =>
+const instance = (maxNeeds: number, maxRewards: number, minNeeds = 0) =>
   fc.record({
-    needs: fc.array(fc.record({ level: fc.constantFrom(...LEVELS), district: fc.constantFrom(...DISTRICTS), subgroup: fc.constantFrom(...GROUPS) }), { maxLength: maxNeeds }),
+    needs: fc.array(fc.record({ level: fc.constantFrom(...LEVELS), district: fc.constantFrom(...DISTRICTS), subgroup: fc.constantFrom(...GROUPS) }), { minLength: minNeeds, maxLength: maxNeeds, size: "max" }),
     rewards: fc.array(
       fc.record({
         level: fc.constantFrom(...LEVELS),
         district: fc.constantFrom(...DISTRICTS),
         academicLevels: fc.record({ ALL: academicLevel, HI: academicLevel, EL: academicLevel }, { requiredKeys: [] }),
       }),
-      { maxLength: maxRewards },
+      { maxLength: maxRewards, size: "max" },
     ),
     capacity: fc.integer({ min: 0, max: 3 }),
     minLevel: fc.constantFrom(7, 8),
@@ -307,6 +359,19 @@ describe("assignPartners: properties", () => {
         expect(total(result)).toBeCloseTo(best.total, 5);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("agrees with a Bellman–Ford min-cost flow on larger instances", () => {
+    fc.assert(
+      fc.property(instance(40, 12, 10), ({ needs, rewards, rules }) => {
+        const result = assignPartners(needs, rewards, rules);
+        checkValid(result, needs, rewards, rules);
+        const best = bellmanFord(needs, rewards, rules);
+        expect(result.pairs.length).toBe(best.count);
+        expect(total(result)).toBeCloseTo(best.total, 5);
+      }),
+      { numRuns: 400 },
     );
   });
 
