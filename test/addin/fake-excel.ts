@@ -1,0 +1,141 @@
+// A small in-memory Excel: the subset of the Excel JavaScript API the add-in uses, with the
+// request accounting of Excel on the web (what one context.sync sends: bytes and cells), so tests
+// can hold the add-in to the platform's limits. Pure TypeScript: it can also stand in for Excel in
+// a browser test.
+
+export type Cell = string | number | boolean | null;
+
+export class FakeSheet {
+  readonly cells = new Map<string, Cell>();
+  frozenRows = 0;
+  constructor(
+    readonly book: FakeWorkbook,
+    public name: string,
+  ) {}
+
+  get(row: number, column: number): Cell | undefined {
+    return this.cells.get(`${row},${column}`);
+  }
+
+  /** The used area as rows of values (blank cells as ""), from A1. */
+  values(): Cell[][] {
+    let rows = 0;
+    let columns = 0;
+    for (const key of this.cells.keys()) {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      rows = Math.max(rows, r + 1);
+      columns = Math.max(columns, c + 1);
+    }
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.get(r, c) ?? ""));
+  }
+
+  getRange() {
+    return { clear: () => this.cells.clear() };
+  }
+
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number) {
+    const sheet = this;
+    return {
+      sheet,
+      row,
+      column,
+      rowCount,
+      columnCount,
+      set values(values: Cell[][]) {
+        if (values.length !== rowCount || values.some((r) => r.length !== columnCount)) {
+          throw new Error(`values are ${values.length}×${values[0]?.length} for a ${rowCount}×${columnCount} range`);
+        }
+        sheet.book.account(JSON.stringify(values).length, rowCount * columnCount);
+        // As in Excel: null leaves a cell as it is (the add-in clears its sheet first, so: blank).
+        values.forEach((r, i) => r.forEach((v, j) => v !== null && sheet.cells.set(`${row + i},${column + j}`, v)));
+      },
+    };
+  }
+
+  readonly tables = {
+    add: (range: { sheet: FakeSheet; row: number; column: number; rowCount: number; columnCount: number }, hasHeaders: boolean) => {
+      const table = { name: `Table${this.book.tables.size + 1}`, sheet: this, range, hasHeaders };
+      let name = table.name;
+      this.book.tables.set(name, table);
+      return Object.defineProperty(table, "name", {
+        get: () => name,
+        set: (next: string) => {
+          if (this.book.tables.has(next)) throw new Error(`a table named ${next} exists`);
+          this.book.tables.delete(name);
+          name = next;
+          this.book.tables.set(name, table);
+        },
+      });
+    },
+  };
+
+  readonly freezePanes = { freezeRows: (n: number) => (this.frozenRows = n) };
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  range: { row: number; column: number; rowCount: number; columnCount: number };
+  hasHeaders: boolean;
+}
+
+export class FakeWorkbook {
+  readonly sheets = new Map<string, FakeSheet>();
+  readonly tables = new Map<string, FakeTable>();
+  syncs = 0;
+  suspended = 0;
+  /** What the largest single request carried. */
+  maxRequestBytes = 0;
+  maxRequestCells = 0;
+  private requestBytes = 0;
+  private requestCells = 0;
+
+  account(bytes: number, cells: number): void {
+    this.requestBytes += bytes;
+    this.requestCells += cells;
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (this.sheets.has(name)) throw new Error(`a sheet named ${name} exists`);
+    const sheet = new FakeSheet(this, name);
+    this.sheets.set(name, sheet);
+    return sheet;
+  }
+
+  /** The `context` an Excel.run callback receives. */
+  context(): Excel.RequestContext {
+    const book = this;
+    const collection = <T>(items: () => T[]) => {
+      const loaded = { items: [] as T[] };
+      return { load: () => (pending.push(() => (loaded.items = items())), loaded) };
+    };
+    const pending: (() => void)[] = [];
+    const context = {
+      workbook: {
+        worksheets: {
+          ...collection(() => [...book.sheets.values()]),
+          add: (name: string) => book.addSheet(name),
+          getItem: (name: string) => {
+            const sheet = book.sheets.get(name);
+            if (!sheet) throw new Error(`ItemNotFound: sheet ${name}`);
+            return sheet;
+          },
+        },
+        tables: {
+          ...collection(() => [...book.tables.values()]),
+          getItem: (name: string) => ({ delete: () => book.tables.delete(name) }),
+        },
+      },
+      application: { suspendApiCalculationUntilNextSync: () => void book.suspended++ },
+      sync: async () => {
+        book.syncs++;
+        for (const load of pending.splice(0)) load();
+        book.maxRequestBytes = Math.max(book.maxRequestBytes, book.requestBytes);
+        book.maxRequestCells = Math.max(book.maxRequestCells, book.requestCells);
+        book.requestBytes = 0;
+        book.requestCells = 0;
+      },
+    };
+    return context as unknown as Excel.RequestContext;
+  }
+}

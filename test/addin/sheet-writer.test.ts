@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { type SheetContent, writeSheets } from "../../addin/sheet-writer.js";
+import { scoreRequest } from "../../shared/score.js";
+import { resultsTable, subgroupsTable } from "../../shared/workbook.js";
+import { generateConsortium } from "../../scripts/sample-data.js";
+import { FakeWorkbook } from "./fake-excel.js";
+
+const content = (rows: (string | number | null)[][], info: SheetContent["info"] = [["Config hash", "abc"]]): SheetContent => ({
+  sheet: "SQII Results",
+  tableName: "SQIIResults",
+  info,
+  table: { header: ["School ID", "Index Score"], rows },
+});
+
+/** A workbook with the user's own data, which the add-in must never change. */
+function userBook(): FakeWorkbook {
+  const book = new FakeWorkbook();
+  const data = book.addSheet("Data");
+  data.getRangeByIndexes(0, 0, 2, 2).values = [["School ID", "ELA"], ["A", 45]];
+  data.tables.add(data.getRangeByIndexes(0, 0, 2, 2), true).name = "Schools";
+  return book;
+}
+
+describe("writeSheets", () => {
+  it("writes the info block, a blank line, then one table over header and rows, header frozen", async () => {
+    const book = userBook();
+    const report = await writeSheets(book.context(), [content([["A", 61.2], ["B", null]])]);
+    const sheet = book.sheets.get("SQII Results")!;
+    expect(sheet.values()).toEqual([
+      ["Config hash", "abc"],
+      ["", ""],
+      ["School ID", "Index Score"],
+      ["A", 61.2],
+      ["B", ""], // null is written as "leave as is", on a cleared sheet: blank
+    ]);
+    expect(book.tables.get("SQIIResults")).toMatchObject({ hasHeaders: true, range: { row: 2, column: 0, rowCount: 3, columnCount: 2 } });
+    expect(sheet.frozenRows).toBe(3);
+    expect(report).toEqual({ syncs: 3, sheets: [{ syncs: 2, headerRow: 2, chunks: 1 }] });
+  });
+
+  it("a re-run replaces its own sheet and table; the user's sheet and table are untouched", async () => {
+    const book = userBook();
+    const before = book.sheets.get("Data")!.values();
+    await writeSheets(book.context(), [content([["A", 1], ["B", 2], ["C", 3]])]);
+    await writeSheets(book.context(), [content([["Z", 9]])]);
+    expect(book.sheets.get("SQII Results")!.values()).toEqual([["Config hash", "abc"], ["", ""], ["School ID", "Index Score"], ["Z", 9]]);
+    expect([...book.tables.keys()].sort()).toEqual(["SQIIResults", "Schools"]);
+    expect([...book.sheets.keys()]).toEqual(["Data", "SQII Results"]);
+    expect(book.sheets.get("Data")!.values()).toEqual(before);
+    expect(book.tables.get("Schools")!.sheet.name).toBe("Data");
+  });
+
+  it("writes a 10,000-school run in requests under 4 MB and 4,000,000 cells, in a handful of syncs", async () => {
+    const scored = await scoreRequest(generateConsortium({ schools: 10_000, seed: 5, year: 2014 }));
+    if (!scored.ok) throw new Error("sample should be valid");
+    const results = resultsTable(scored.value);
+    const subgroups = subgroupsTable(scored.value);
+    const book = new FakeWorkbook();
+    const report = await writeSheets(book.context(), [
+      { sheet: "SQII Results", tableName: "SQIIResults", info: [], table: results },
+      { sheet: "SQII Subgroups", tableName: "SQIISubgroups", info: [], table: subgroups },
+    ]);
+    expect(results.rows).toHaveLength(10_000);
+    expect(book.sheets.get("SQII Results")!.values()).toHaveLength(10_001);
+    expect(book.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
+    expect(book.maxRequestCells).toBeLessThanOrEqual(4_000_000);
+    expect(book.suspended).toBe(report.syncs - 1 - report.sheets.length); // every chunk, never the lookup or the table step
+    expect(report.syncs).toBe(book.syncs);
+    // Reported in the closing note: the exact count for this run.
+    console.log(`10,000 schools: ${report.syncs} syncs (${report.sheets.map((s) => `${s.chunks} chunks`).join(", ")}; results ${results.rows.length}×${results.header.length}, subgroups ${subgroups.rows.length}×${subgroups.header.length}); largest request ${(book.maxRequestBytes / 1e6).toFixed(2)} MB, ${book.maxRequestCells} cells`);
+    expect(report.syncs).toBeLessThanOrEqual(12);
+  });
+});
