@@ -1,0 +1,47 @@
+// Reads the school data the user points at: the selection as it is, or, when a single cell inside
+// an Excel table is selected, that whole table. Values come back in one batch with their place on
+// the sheet, so every problem can name its cell.
+import type { TablePlace } from "../shared/workbook.js";
+
+export interface Source {
+  /** The range read, as Excel writes it: `Data!A1:R2001`. */
+  address: string;
+  place: TablePlace;
+  values: unknown[][];
+  numberFormats: string[][];
+  /** The table read, when the source is a table. */
+  table: string | null;
+}
+
+/** `Data!B3:D5`, `'My Data'!B3` → sheet `My Data`, row 3, column 2 (1-based). */
+export function parseAddress(address: string): TablePlace {
+  const match = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)/.exec(address);
+  if (!match) throw new Error(`not a range address: ${address}`);
+  const sheet = match[1] !== undefined ? match[1].replaceAll("''", "'") : match[2]!;
+  let column = 0;
+  for (const letter of match[3]!) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { sheet, firstRow: Number(match[4]), firstColumn: column };
+}
+
+export async function readSource(context: Excel.RequestContext): Promise<Source> {
+  const selected = context.workbook.getSelectedRange();
+  selected.load("address, rowCount, columnCount");
+  // A TableScopedCollection has getFirst but no getFirstOrNullObject: count first.
+  const tables = selected.getTables(false);
+  const tableCount = tables.getCount();
+  await context.sync();
+
+  const oneCell = selected.rowCount === 1 && selected.columnCount === 1;
+  const table = oneCell && tableCount.value > 0 ? tables.getFirst() : null;
+  const range = table ? table.getRange() : selected;
+  range.load("address, values, numberFormat");
+  table?.load("name");
+  await context.sync();
+  return {
+    address: range.address,
+    place: parseAddress(range.address),
+    values: range.values,
+    numberFormats: range.numberFormat as string[][],
+    table: table ? table.name : null,
+  };
+}
