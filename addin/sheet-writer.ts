@@ -13,6 +13,8 @@ export interface SheetContent {
   /** Label/value lines above the table: methodology version, config hash, time, source. */
   info: [string, TableCell][];
   table: Table;
+  /** Per column header, fill colours for cells whose text contains a label (conditional formats). */
+  highlights?: Record<string, Record<string, string>>;
 }
 
 export interface SheetReport {
@@ -73,7 +75,24 @@ async function writeSheet(context: Excel.RequestContext, content: SheetContent, 
   const table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, 0, all.length, width), true);
   table.name = content.tableName;
   sheet.freezePanes.freezeRows(headerRow + 1);
+  highlight(sheet, content, headerRow, rows.length);
   await context.sync();
   syncs++;
   return { syncs, headerRow, chunks: chunks.length };
+}
+
+/** Conditional formats rather than painted cells: they follow the values if the user sorts. */
+function highlight(sheet: Excel.Worksheet, content: SheetContent, headerRow: number, rowCount: number): void {
+  if (!content.highlights || rowCount === 0) return;
+  for (const [column, fills] of Object.entries(content.highlights)) {
+    const index = content.table.header.indexOf(column);
+    if (index < 0) continue;
+    const cells = sheet.getRangeByIndexes(headerRow + 1, index, rowCount, 1);
+    for (const [text, color] of Object.entries(fills)) {
+      // String enum values: the Excel global's enums exist only inside Office.
+      const format = cells.conditionalFormats.add("ContainsText");
+      format.textComparison.format.fill.color = color;
+      format.textComparison.rule = { operator: "Contains", text };
+    }
+  }
 }

@@ -5,8 +5,16 @@
 
 export type Cell = string | number | boolean | null;
 
+export interface FakeConditionalFormat {
+  type: string;
+  column: number;
+  rows: [number, number];
+  textComparison: { format: { fill: { color?: string } }; rule?: { operator: string; text: string } };
+}
+
 export class FakeSheet {
   readonly cells = new Map<string, Cell>();
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
   frozenRows = 0;
   constructor(
     readonly book: FakeWorkbook,
@@ -30,7 +38,13 @@ export class FakeSheet {
   }
 
   getRange() {
-    return { clear: () => this.cells.clear() };
+    // Like Range.clear() with its default "All": contents and formats, conditional ones included.
+    return {
+      clear: () => {
+        this.cells.clear();
+        this.conditionalFormats.length = 0;
+      },
+    };
   }
 
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number) {
@@ -41,6 +55,13 @@ export class FakeSheet {
       column,
       rowCount,
       columnCount,
+      conditionalFormats: {
+        add: (type: string) => {
+          const format: FakeConditionalFormat = { type, column, rows: [row, row + rowCount - 1], textComparison: { format: { fill: {} } } };
+          sheet.conditionalFormats.push(format);
+          return format;
+        },
+      },
       set values(values: Cell[][]) {
         if (values.length !== rowCount || values.some((r) => r.length !== columnCount)) {
           throw new Error(`values are ${values.length}×${values[0]?.length} for a ${rowCount}×${columnCount} range`);

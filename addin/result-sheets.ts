@@ -1,0 +1,43 @@
+// What a scoring run writes into the workbook: SQII Results (one row per school) and SQII
+// Subgroups (school × group), each with a header block that traces the numbers to their rules and
+// source, and the colours analysts scan for: bands and designations.
+import type { ScoreResponse } from "../shared/response.js";
+import { resultsTable, subgroupsTable } from "../shared/workbook.js";
+import type { SheetContent } from "./sheet-writer.js";
+
+export const RESULTS_SHEET = "SQII Results";
+export const SUBGROUPS_SHEET = "SQII Subgroups";
+
+/** Fill colours (Office's light palette) for the labels resultsTable writes. */
+export const HIGHLIGHTS = {
+  Band: { "Below average": "#F8CBAD", Average: "#FFF2CC", "Above average": "#C6EFCE" },
+  Designation: { Priority: "#F8CBAD", Focus: "#FFE699", Reward: "#C6EFCE" },
+} as const;
+
+export interface Run {
+  /** Where the schools came from: `Data!A1:R2001`, or a file name. */
+  source: string;
+  at: Date;
+  /** `local` (the bundled engine) or the API's URL. */
+  engine: string;
+}
+
+function info(response: ScoreResponse, run: Run): SheetContent["info"] {
+  const { schools, scored, unscored } = response.summary;
+  return [
+    ["Methodology version", response.methodologyVersion],
+    ["Config hash", response.configHash],
+    ["Scored at", run.at.toISOString()],
+    ["Source", run.source],
+    ["Engine", run.engine],
+    ["Schools", `${schools} sent, ${scored} scored, ${unscored} unscored`],
+  ];
+}
+
+export function resultSheets(response: ScoreResponse, run: Run): SheetContent[] {
+  const header = info(response, run);
+  return [
+    { sheet: RESULTS_SHEET, tableName: "SQIIResults", info: header, table: resultsTable(response), highlights: HIGHLIGHTS },
+    { sheet: SUBGROUPS_SHEET, tableName: "SQIISubgroups", info: header, table: subgroupsTable(response) },
+  ];
+}

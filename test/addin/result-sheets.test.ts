@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { resultSheets } from "../../addin/result-sheets.js";
+import { writeSheets } from "../../addin/sheet-writer.js";
+import { scoreRequest } from "../../shared/score.js";
+import { resultsTable } from "../../shared/workbook.js";
+import { generateConsortium } from "../../scripts/sample-data.js";
+import { FakeWorkbook } from "./fake-excel.js";
+
+const run = { source: "Data!A1:R400", at: new Date("2026-11-23T10:00:00Z"), engine: "local" };
+
+async function scored(schools = 30) {
+  const out = await scoreRequest(generateConsortium({ schools, seed: 9, year: 2014 }));
+  if (!out.ok) throw new Error("sample should be valid");
+  return out.value;
+}
+
+describe("resultSheets", () => {
+  it("heads both sheets with version, config hash, time, source and engine", async () => {
+    const response = await scored();
+    const [results, subgroups] = resultSheets(response, run);
+    expect(results!.sheet).toBe("SQII Results");
+    expect(subgroups!.sheet).toBe("SQII Subgroups");
+    expect(results!.info).toEqual([
+      ["Methodology version", "sqii-2013.1"],
+      ["Config hash", response.configHash],
+      ["Scored at", "2026-11-23T10:00:00.000Z"],
+      ["Source", "Data!A1:R400"],
+      ["Engine", "local"],
+      ["Schools", `30 sent, ${response.summary.scored} scored, ${response.summary.unscored} unscored`],
+    ]);
+    expect(results!.table).toEqual(resultsTable(response));
+  });
+
+  it("colours bands and designations with conditional formats over the data rows, once per run", async () => {
+    const book = new FakeWorkbook();
+    const sheets = resultSheets(await scored(), run);
+    await writeSheets(book.context(), sheets);
+    await writeSheets(book.context(), sheets); // a re-run must not pile formats up
+    const formats = book.sheets.get("SQII Results")!.conditionalFormats;
+    const header = sheets[0]!.table.header;
+    const rule = (text: string) => formats.find((f) => f.textComparison.rule?.text === text)!;
+    expect(formats).toHaveLength(6);
+    expect(rule("Priority")).toMatchObject({ type: "ContainsText", column: header.indexOf("Designation"), rows: [8, 37] });
+    expect(rule("Priority").textComparison.format.fill.color).toBe("#F8CBAD");
+    expect(rule("Above average").column).toBe(header.indexOf("Band"));
+    expect(book.sheets.get("SQII Subgroups")!.conditionalFormats).toHaveLength(0);
+  });
+});
