@@ -3,9 +3,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Parsed, Problem } from "../shared/problems.js";
+import { callEngine } from "../addin/api-client.js";
+import type { Parsed } from "../shared/problems.js";
 import type { ScoreResponse } from "../shared/response.js";
-import { parseScoreRequest, scoreRequest, scoreSchools } from "../shared/score.js";
+import { parseScoreRequest, scoreSchools } from "../shared/score.js";
 import { type LocatedProblem, type MappingReport, problemLine, readTable } from "../shared/workbook.js";
 import { readTableFile, writeResultsCsv, writeResultsWorkbook } from "./workbook-file.js";
 
@@ -107,24 +108,12 @@ function withOverrides(body: unknown, config: unknown, year: number | undefined)
 
 // ---------------------------------------------------------------- where scoring happens
 
-/** POST /v1/score on a running Worker; its problem+json answer becomes the same problems as here. */
-async function scoreRemotely(body: unknown, api: string, key: string | undefined): Promise<Parsed<ScoreResponse>> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (key) headers.authorization = `Bearer ${key}`;
-  let response: Response;
-  try {
-    response = await fetch(`${api}/v1/score`, { method: "POST", headers, body: JSON.stringify(body), signal: AbortSignal.timeout(120_000) });
-  } catch (error) {
-    throw new Error(`cannot reach ${api} (${(error as Error).message}); is it running? (npm start)`);
-  }
-  if (response.ok) return { ok: true, value: (await response.json()) as ScoreResponse };
-  const problem = (await response.json().catch(() => ({}))) as { status?: number; detail?: string; errors?: Problem[] };
-  if (response.status === 400 && problem.errors) return { ok: false, problems: problem.errors };
-  throw new Error(`${api} answered ${response.status}: ${problem.detail ?? response.statusText}`);
-}
-
-function scoreWith(options: Options, body: unknown): Promise<Parsed<ScoreResponse>> {
-  return options.api === undefined ? scoreRequest(body) : scoreRemotely(body, options.api, options.key);
+/** The engine here, or POST /v1/score on a running Worker; problems come back the same either way. */
+async function scoreWith(options: Options, body: unknown): Promise<Parsed<ScoreResponse>> {
+  const outcome = await callEngine("score", body, { endpoint: options.api ?? "local", ...(options.key && { apiKey: options.key }), timeoutMs: 300_000 });
+  if (outcome.ok) return outcome;
+  if (outcome.kind === "invalid") return { ok: false, problems: outcome.problems };
+  throw new Error(outcome.message + (options.api ? " (npm start runs the Worker locally)" : ""));
 }
 
 // ---------------------------------------------------------------- the two kinds of input
@@ -153,7 +142,7 @@ async function scoreTable(options: Options, config: unknown): Promise<number> {
   let scored: ScoreResponse;
   if (options.api === undefined) scored = await scoreSchools(parsed.value.request, parsed.value.config);
   else {
-    const remote = await scoreRemotely(body, options.api, options.key);
+    const remote = await scoreWith(options, body);
     if (!remote.ok) return reportProblems(read.cellProblems(remote.problems));
     scored = remote.value;
   }

@@ -1,4 +1,9 @@
 // End to end: the Worker under a real `wrangler dev` child process, over HTTP on loopback.
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scoreRequest } from "../../shared/score.js";
 import { generateConsortium } from "../../scripts/sample-data.js";
@@ -30,5 +35,17 @@ describe("wrangler dev", () => {
     const bad = await post("/v1/score", '{"schools":[{"id":"A"}]}');
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toBe("application/problem+json");
+  });
+});
+
+describe("score --api", () => {
+  it("the command line scores through the running Worker, same bytes as in-process", async () => {
+    const request = generateConsortium({ schools: 60, seed: 12, year: 2014 });
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "sqii-api-")), "schools.json");
+    await writeFile(file, JSON.stringify(request));
+    const tsx = path.join(import.meta.dirname, "../../node_modules/.bin/tsx");
+    const { stdout } = await promisify(execFile)(tsx, ["scripts/score.ts", file, "--api", dev.url, "--key", "e2e-key"], { cwd: path.join(import.meta.dirname, "../.."), maxBuffer: 1 << 26 });
+    const local = await scoreRequest(request);
+    expect(stdout).toBe(JSON.stringify(local.ok && local.value) + "\n");
   });
 });

@@ -1,0 +1,62 @@
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callEngine } from "../../addin/api-client.js";
+import { freePort } from "../../scripts/wrangler-dev.js";
+
+// A stand-in API on loopback: each path answers one way.
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const send = (status: number, body: unknown, type = "application/json") => {
+      res.writeHead(status, { "content-type": type });
+      res.end(JSON.stringify(body));
+    };
+    let text = "";
+    req.on("data", (chunk) => (text += chunk));
+    req.on("end", () => {
+      if (req.url === "/ok/v1/score") return send(200, { echo: JSON.parse(text), auth: req.headers.authorization ?? null });
+      if (req.url === "/bad/v1/score") return send(400, { status: 400, detail: "1 problem", errors: [{ path: "schools[0].id", message: "expected a school id" }] }, "application/problem+json");
+      if (req.url === "/keyed/v1/score") return send(401, { status: 401, detail: "send Authorization" }, "application/problem+json");
+      if (req.url === "/down/v1/score") return send(503, { status: 503, detail: "busy" }, "application/problem+json");
+      if (req.url === "/big/v1/score") return send(413, { status: 413, detail: "25000 schools sent; at most 20000" }, "application/problem+json");
+      // /slow: never answers
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+describe("callEngine", () => {
+  it("posts JSON with the key and returns the answer", async () => {
+    const out = await callEngine("score", { schools: [] }, { endpoint: `${base}/ok/`, apiKey: "k1" });
+    expect(out).toEqual({ ok: true, value: { echo: { schools: [] }, auth: "Bearer k1" } });
+  });
+
+  it("turns a 400 into the problems to show at their cells", async () => {
+    expect(await callEngine("score", {}, { endpoint: `${base}/bad` })).toEqual({ ok: false, kind: "invalid", problems: [{ path: "schools[0].id", message: "expected a school id" }] });
+  });
+
+  it("says whether a retry can help", async () => {
+    expect(await callEngine("score", {}, { endpoint: `${base}/keyed` })).toMatchObject({ ok: false, kind: "refused", retry: false, message: expect.stringContaining("API key") });
+    expect(await callEngine("score", {}, { endpoint: `${base}/big` })).toMatchObject({ ok: false, kind: "refused", retry: false, message: expect.stringContaining("at most 20000") });
+    expect(await callEngine("score", {}, { endpoint: `${base}/down` })).toMatchObject({ ok: false, kind: "server", retry: true });
+    expect(await callEngine("score", {}, { endpoint: `${base}/slow`, timeoutMs: 300 })).toMatchObject({ ok: false, kind: "timeout", retry: true, message: expect.stringContaining("0.3 s") });
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    expect(await callEngine("score", {}, { endpoint: closed })).toMatchObject({ ok: false, kind: "network", retry: true });
+  });
+
+  it("local mode runs the engine with no network, problems in the same shape", async () => {
+    const ok = await callEngine("score", { schools: [] }, { endpoint: "local" });
+    expect(ok.ok && ok.value.results).toEqual([]);
+    const bad = await callEngine("score", { schools: [{ id: "A" }] }, { endpoint: "local" });
+    expect(bad).toMatchObject({ ok: false, kind: "invalid", problems: expect.arrayContaining([expect.objectContaining({ path: "schools[0].level", schoolId: "A" })]) });
+    const scenarios = await callEngine("scenarios", { schools: [], scenarios: [{ name: "base" }] }, { endpoint: "local" });
+    expect(scenarios.ok && scenarios.value.scenarios.map((s) => s.name)).toEqual(["base"]);
+  });
+});
