@@ -73,9 +73,28 @@ export class FakeSheet {
     };
   }
 
+  activate(): void {
+    this.book.active = this.name;
+  }
+
   readonly tables = {
     add: (range: { sheet: FakeSheet; row: number; column: number; rowCount: number; columnCount: number }, hasHeaders: boolean) => {
-      const table = { name: `Table${this.book.tables.size + 1}`, sheet: this, range, hasHeaders };
+      const sheet = this;
+      const validations = new Map<string, { rule?: unknown; errorAlert?: unknown }>();
+      const table = {
+        name: `Table${this.book.tables.size + 1}`,
+        sheet: this,
+        range,
+        hasHeaders,
+        validations,
+        columns: {
+          getItem: (header: string) => {
+            const headers = Array.from({ length: range.columnCount }, (_, c) => sheet.get(range.row, range.column + c));
+            if (!headers.includes(header)) throw new Error(`ItemNotFound: column ${header}`);
+            return { getDataBodyRange: () => ({ dataValidation: validations.get(header) ?? validations.set(header, {}).get(header)! }) };
+          },
+        },
+      };
       let name = table.name;
       this.book.tables.set(name, table);
       return Object.defineProperty(table, "name", {
@@ -98,6 +117,8 @@ export interface FakeTable {
   sheet: FakeSheet;
   range: { row: number; column: number; rowCount: number; columnCount: number };
   hasHeaders: boolean;
+  validations: Map<string, { rule?: unknown; errorAlert?: unknown }>;
+  columns: { getItem(header: string): unknown };
 }
 
 export class FakeWorkbook {
@@ -105,6 +126,7 @@ export class FakeWorkbook {
   readonly tables = new Map<string, FakeTable>();
   syncs = 0;
   suspended = 0;
+  active: string | null = null;
   /** What the largest single request carried. */
   maxRequestBytes = 0;
   maxRequestCells = 0;
@@ -144,7 +166,10 @@ export class FakeWorkbook {
         },
         tables: {
           ...collection(() => [...book.tables.values()]),
-          getItem: (name: string) => ({ delete: () => book.tables.delete(name) }),
+          getItem: (name: string) => {
+            const table = book.tables.get(name);
+            return { ...table, columns: table?.columns, delete: () => book.tables.delete(name) };
+          },
         },
       },
       application: { suspendApiCalculationUntilNextSync: () => void book.suspended++ },
