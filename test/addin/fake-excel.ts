@@ -5,6 +5,12 @@
 
 export type Cell = string | number | boolean | null;
 
+function columnName(index: number): string {
+  let name = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
 export interface FakeConditionalFormat {
   type: string;
   column: number;
@@ -37,14 +43,27 @@ export class FakeSheet {
     return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.get(r, c) ?? ""));
   }
 
-  getRange() {
-    // Like Range.clear() with its default "All": contents and formats, conditional ones included.
+  getRange(address?: string) {
     return {
+      // Like Range.clear() with its default "All": contents and formats, conditional ones included.
       clear: () => {
         this.cells.clear();
         this.conditionalFormats.length = 0;
       },
+      select: () => {
+        this.book.active = this.name;
+        this.book.selection = { sheet: this.name, address: address ?? "A1" };
+      },
     };
+  }
+
+  /** What Range.load gives for a block of this sheet: address, size, values, number formats. */
+  block(row: number, column: number, rowCount: number, columnCount: number) {
+    const quoted = /^[A-Za-z0-9_]+$/.test(this.name) ? this.name : `'${this.name.replaceAll("'", "''")}'`;
+    const corner = (r: number, c: number) => `${columnName(c)}${r + 1}`;
+    const end = rowCount === 1 && columnCount === 1 ? "" : `:${corner(row + rowCount - 1, column + columnCount - 1)}`;
+    const values = Array.from({ length: rowCount }, (_, r) => Array.from({ length: columnCount }, (_, c) => this.get(row + r, column + c) ?? ""));
+    return { address: `${quoted}!${corner(row, column)}${end}`, rowCount, columnCount, values, numberFormat: values.map((r) => r.map(() => "General")), load() {} };
   }
 
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number) {
@@ -127,6 +146,13 @@ export class FakeWorkbook {
   syncs = 0;
   suspended = 0;
   active: string | null = null;
+  /** What the user has selected: a sheet and a block (0-based), as getSelectedRange returns it. */
+  selection: { sheet: string; address: string } | null = null;
+  private selected: { sheet: string; row: number; column: number; rowCount: number; columnCount: number } | null = null;
+
+  select(sheet: string, row: number, column: number, rowCount = 1, columnCount = 1): void {
+    this.selected = { sheet, row, column, rowCount, columnCount };
+  }
   /** What the largest single request carried. */
   maxRequestBytes = 0;
   maxRequestCells = 0;
@@ -163,6 +189,22 @@ export class FakeWorkbook {
             if (!sheet) throw new Error(`ItemNotFound: sheet ${name}`);
             return sheet;
           },
+        },
+        getSelectedRange: () => {
+          const at = book.selected;
+          if (!at) throw new Error("nothing selected");
+          const sheet = book.sheets.get(at.sheet)!;
+          const range = sheet.block(at.row, at.column, at.rowCount, at.columnCount);
+          const around = [...book.tables.values()].filter(
+            (t) => t.sheet === sheet && at.row >= t.range.row && at.row < t.range.row + t.range.rowCount && at.column >= t.range.column && at.column < t.range.column + t.range.columnCount,
+          );
+          return {
+            ...range,
+            getTables: () => ({
+              getCount: () => ({ value: around.length }),
+              getFirst: () => ({ name: around[0]!.name, load() {}, getRange: () => sheet.block(around[0]!.range.row, around[0]!.range.column, around[0]!.range.rowCount, around[0]!.range.columnCount) }),
+            }),
+          };
         },
         tables: {
           ...collection(() => [...book.tables.values()]),
