@@ -1,0 +1,166 @@
+// The task pane's page: wires the buttons to the flows in score-flow.ts and template.ts and shows
+// each state (working, mapping, problems, success, failure with retry). All logic lives in those
+// modules; this file only moves between them and the page.
+import { generateConsortium } from "../scripts/sample-data.js";
+import type { LocatedProblem } from "../shared/workbook.js";
+import type { EngineSettings } from "./api-client.js";
+import { type Prepared, prepare, type RunExcel, scoreAndWrite, selectCell } from "./score-flow.js";
+import { loadSettings, saveSettings } from "./settings.js";
+import { insertTemplate } from "./template.js";
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const run: RunExcel = (batch) => Excel.run(batch);
+
+function say(id: string, text: string, tone: "" | "ok" | "error" = ""): void {
+  const element = $(id);
+  element.textContent = text;
+  element.className = tone;
+}
+
+/** Disables the pane's buttons while a step runs, so a double click cannot start two. */
+async function busy<T>(work: () => Promise<T>): Promise<T> {
+  const buttons = [...document.querySelectorAll("button")];
+  buttons.forEach((b) => (b.disabled = true));
+  try {
+    return await work();
+  } finally {
+    buttons.forEach((b) => (b.disabled = false));
+  }
+}
+
+// ---------------------------------------------------------------- tabs (arrow keys move between them)
+
+function setUpTabs(): void {
+  const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+  const show = (tab: HTMLButtonElement) => {
+    for (const t of tabs) {
+      const selected = t === tab;
+      t.setAttribute("aria-selected", String(selected));
+      t.tabIndex = selected ? 0 : -1;
+      $(t.getAttribute("aria-controls")!).hidden = !selected;
+    }
+    tab.focus();
+  };
+  tabs.forEach((tab, i) => {
+    tab.addEventListener("click", () => show(tab));
+    tab.addEventListener("keydown", (e) => {
+      if (e.key === "ArrowRight") show(tabs[(i + 1) % tabs.length]!);
+      if (e.key === "ArrowLeft") show(tabs[(i + tabs.length - 1) % tabs.length]!);
+    });
+  });
+}
+
+// ---------------------------------------------------------------- score
+
+let prepared: Prepared | null = null;
+
+function showProblems(problems: LocatedProblem[]): void {
+  const list = $("problem-list");
+  list.replaceChildren(
+    ...problems.slice(0, 500).map((p) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = "#";
+      link.textContent = p.cell ?? p.path;
+      link.addEventListener("click", (e) => {
+        e.preventDefault();
+        if (p.cell) void selectCell(run, p.cell);
+      });
+      item.append(link, `: ${p.message}`);
+      return item;
+    }),
+  );
+  if (problems.length > 500) list.append(Object.assign(document.createElement("li"), { textContent: `… and ${problems.length - 500} more` }));
+  $("problems").hidden = problems.length === 0;
+}
+
+async function read(): Promise<void> {
+  $("retry").hidden = true;
+  showProblems([]);
+  say("status", "Reading the selection…");
+  try {
+    prepared = await busy(() => prepare(run));
+  } catch (error) {
+    say("status", `Could not read the selection: ${(error as Error).message}`, "error");
+    return;
+  }
+  const { mapping, schools, source, problems } = prepared;
+  $("mapping").hidden = false;
+  say("mapping-summary", `${source.address}: ${schools} schools, ${mapping.format} format.`);
+  $("mapping-list").replaceChildren(
+    ...[
+      `Recognised: ${mapping.recognised.map((c) => `${c.header} (${c.column})`).join(", ") || "none"}`,
+      `Ignored: ${mapping.ignored.join(", ") || "none"}`,
+      `Missing: ${mapping.missing.join(", ") || "none"}`,
+    ].map((text) => Object.assign(document.createElement("li"), { textContent: text })),
+  );
+  showProblems(problems);
+  ($("score") as HTMLButtonElement).hidden = problems.length > 0;
+  say("status", problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.", problems.length > 0 ? "error" : "");
+}
+
+async function score(): Promise<void> {
+  if (!prepared) return;
+  const settings = currentSettings();
+  $("retry").hidden = true;
+  say("status", `Scoring ${prepared.schools} schools${settings.endpoint === "local" ? " in the pane" : ` on ${settings.endpoint}`}…`);
+  const outcome = await busy(() => scoreAndWrite(run, prepared!, settings));
+  if (outcome.ok) {
+    const { scored, unscored, designations } = outcome.response.summary;
+    say("status", `Done: ${scored} scored, ${unscored} unscored; ${designations.priority} Priority, ${designations.focus} Focus, ${designations.reward} Reward. See SQII Results and SQII Subgroups.`, "ok");
+    return;
+  }
+  const { failure } = outcome;
+  if (failure.kind === "invalid") {
+    showProblems(outcome.problems);
+    say("status", "The API found problems in the data.", "error");
+    return;
+  }
+  say("status", failure.message, "error");
+  $("retry").hidden = !failure.retry;
+}
+
+// ---------------------------------------------------------------- template and settings
+
+async function template(): Promise<void> {
+  const withSample = ($("with-sample") as HTMLInputElement).checked;
+  say("template-status", "Inserting…");
+  try {
+    const sample = withSample ? generateConsortium({ schools: 40, seed: 2014, year: 2014 }) : undefined;
+    const name = await busy(() => run((context) => insertTemplate(context, sample)));
+    say("template-status", `Inserted "${name}". Fill it in, select a cell of its table and press Read selection.`, "ok");
+  } catch (error) {
+    say("template-status", `Could not insert the template: ${(error as Error).message}`, "error");
+  }
+}
+
+function currentSettings(): EngineSettings {
+  const mode = ($("endpoint-mode") as HTMLSelectElement).value;
+  const endpoint = ($("endpoint") as HTMLInputElement).value.trim();
+  const apiKey = ($("api-key") as HTMLInputElement).value.trim();
+  return { endpoint: mode === "local" ? "local" : endpoint || "http://127.0.0.1:8787", ...(apiKey && { apiKey }) };
+}
+
+function setUpSettings(): void {
+  const saved = loadSettings();
+  ($("endpoint-mode") as HTMLSelectElement).value = saved.endpoint === "local" ? "local" : "api";
+  ($("endpoint") as HTMLInputElement).value = saved.endpoint === "local" ? "" : saved.endpoint;
+  ($("api-key") as HTMLInputElement).value = saved.apiKey ?? "";
+  $("save-settings").addEventListener("click", () => {
+    saveSettings(currentSettings());
+    say("settings-status", "Saved.", "ok");
+  });
+}
+
+function start(): void {
+  setUpTabs();
+  setUpSettings();
+  $("read").addEventListener("click", () => void read());
+  $("score").addEventListener("click", () => void score());
+  $("retry").addEventListener("click", () => void score());
+  $("insert-template").addEventListener("click", () => void template());
+}
+
+// Office.onReady fires in Excel, and also (with host null) in a plain browser that loaded office.js.
+if (typeof Office !== "undefined") void Office.onReady(start);
+else document.addEventListener("DOMContentLoaded", start);

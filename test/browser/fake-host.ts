@@ -1,0 +1,8 @@
+// Loaded into the page before the pane: the in-memory workbook standing in for Excel.
+import { FakeWorkbook } from "../addin/fake-excel.js";
+
+const book = new FakeWorkbook();
+Object.assign(globalThis, {
+  sqiiTestBook: book,
+  Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context()) },
+});

@@ -1,0 +1,105 @@
+// The task pane in headless Chromium (Debian's), over a simulated Excel host, against the real
+// Worker under wrangler dev: insert the template with sample data, score it, and compare the
+// results sheet with what the command line gives for the same schools.
+import { execFile } from "node:child_process";
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resultsTable } from "../../shared/workbook.js";
+import type { ScoreResponse } from "../../shared/response.js";
+import { buildAddin } from "../../scripts/build-addin.js";
+import { generateConsortium } from "../../scripts/sample-data.js";
+import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/wrangler-dev.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+let dev: WranglerDev;
+let server: Server;
+let paneUrl: string;
+let browser: Browser;
+
+/** A static server for dist/addin on loopback. */
+async function serve(dir: string): Promise<string> {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".map": "application/json" };
+  server = createServer(async (req, res) => {
+    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url!, "http://x").pathname)));
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+beforeAll(async () => {
+  const origin = await serve(await buildAddin());
+  paneUrl = `${origin}/taskpane.html`;
+  dev = await startWranglerDev({ port: await freePort(), vars: { ALLOWED_ORIGINS: origin } });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await dev?.stop();
+  server?.close();
+});
+
+describe("task pane in Chromium", () => {
+  it("inserts the template with sample data, scores it on the Worker, and writes what the command line computes", async () => {
+    const host = await build({ entryPoints: [path.join(ROOT, "test/browser/fake-host.ts")], bundle: true, format: "iife", write: false, logLevel: "warning" });
+    const page = await browser.newPage({ viewport: { width: 380, height: 760 } });
+    await page.route("**/appsforoffice.microsoft.com/**", (route) => route.abort()); // offline: no Office.js
+    await page.addInitScript({ content: host.outputFiles[0]!.text });
+    await page.goto(paneUrl);
+
+    await page.getByRole("tab", { name: "Template" }).click();
+    await page.getByLabel(/sample data/).check();
+    await page.getByRole("button", { name: "Insert template" }).click();
+    await expect.poll(() => page.textContent("#template-status")).toContain("Inserted");
+
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.selectOption("#endpoint-mode", "api");
+    await page.fill("#endpoint", dev.url);
+    await page.getByRole("button", { name: "Save" }).click();
+
+    // The user clicks a cell of the template's table.
+    await page.evaluate(() => {
+      const book = (globalThis as any).sqiiTestBook;
+      book.select("SQII Template", book.tables.get("SQIITemplate").range.row + 1, 0);
+    });
+    await page.getByRole("tab", { name: "Score" }).click();
+    await page.getByRole("button", { name: "Read selection" }).click();
+    await expect.poll(() => page.textContent("#status")).toBe("Ready to score.");
+    await page.getByRole("button", { name: "Score", exact: true }).click();
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toMatch(/^Done: /);
+    await page.screenshot({ path: path.join(ROOT, "docs/screenshots/taskpane-score.png") });
+
+    const written = await page.evaluate(() => {
+      const book = (globalThis as any).sqiiTestBook;
+      const table = book.tables.get("SQIIResults");
+      return book.sheets.get("SQII Results").values().slice(table.range.row);
+    });
+
+    // The same schools through the command line.
+    const sample = generateConsortium({ schools: 40, seed: 2014, year: 2014 });
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "sqii-pane-")), "sample.json");
+    await writeFile(file, JSON.stringify(sample));
+    const { stdout } = await promisify(execFile)(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/score.ts", file], { cwd: ROOT, maxBuffer: 1 << 26 });
+    const cli = resultsTable(JSON.parse(stdout) as ScoreResponse);
+    // A blank cell reads back as "" (null is "leave as is" in Excel).
+    expect(written).toEqual([cli.header, ...cli.rows.map((r) => r.map((v) => v ?? ""))]);
+  });
+});
