@@ -2,8 +2,7 @@
 // Worker under wrangler dev: insert the template with sample data, score it, and compare the
 // results sheet with what the command line gives for the same schools.
 import { execFile } from "node:child_process";
-import { readFile, writeFile, mkdtemp } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -14,34 +13,18 @@ import { resultsTable } from "../../shared/workbook.js";
 import type { ScoreResponse } from "../../shared/response.js";
 import { buildAddin } from "../../scripts/build-addin.js";
 import { generateConsortium } from "../../scripts/sample-data.js";
+import { type PaneServer, serveHttp } from "../../scripts/serve-addin.js";
 import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/wrangler-dev.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let dev: WranglerDev;
-let server: Server;
+let pane: PaneServer;
 let paneUrl: string;
 let browser: Browser;
 
-/** A static server for dist/addin on loopback. */
-async function serve(dir: string): Promise<string> {
-  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".map": "application/json" };
-  server = createServer(async (req, res) => {
-    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url!, "http://x").pathname)));
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${port}`;
-}
-
 beforeAll(async () => {
-  const origin = await serve(await buildAddin());
+  pane = await serveHttp(await buildAddin(), await freePort());
+  const origin = pane.origin;
   paneUrl = `${origin}/taskpane.html`;
   dev = await startWranglerDev({ port: await freePort(), vars: { ALLOWED_ORIGINS: origin } });
   browser = await chromium.launch({
@@ -54,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await dev?.stop();
-  server?.close();
+  await pane?.close();
 });
 
 describe("task pane in Chromium", () => {
