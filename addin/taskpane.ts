@@ -3,9 +3,11 @@
 // modules; this file only moves between them and the page.
 import { generateConsortium } from "../scripts/sample-data.js";
 import type { LocatedProblem } from "../shared/workbook.js";
-import type { EngineSettings } from "./api-client.js";
+import { callEngine, type EngineSettings } from "./api-client.js";
 import { type Prepared, prepare, type RunExcel, scoreAndWrite, selectCell } from "./score-flow.js";
 import { loadSettings, saveSettings } from "./settings.js";
+import { draftFromPreset, MAX_SCENARIOS, PRESETS, previewDraft, type ScenarioDraft, scenarioSheet, scenariosRequest } from "./scenarios.js";
+import { writeSheets } from "./sheet-writer.js";
 import { insertTemplate } from "./template.js";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -95,6 +97,7 @@ async function read(): Promise<void> {
     ].map((text) => Object.assign(document.createElement("li"), { textContent: text })),
   );
   showProblems(problems);
+  cards.forEach(refreshPreview);
   ($("score") as HTMLButtonElement).hidden = problems.length > 0;
   say("status", problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.", problems.length > 0 ? "error" : "");
 }
@@ -118,6 +121,77 @@ async function score(): Promise<void> {
   }
   say("status", failure.message, "error");
   $("retry").hidden = !failure.retry;
+}
+
+// ---------------------------------------------------------------- scenarios
+
+const FIELDS: [keyof Omit<ScenarioDraft, "name">, string][] = [
+  ["academic", "Academic weight %"],
+  ["secc", "SE/CC weight %"],
+  ["minN", "Minimum n"],
+  ["subgroupSharePct", "Subgroup share %"],
+  ["priorityPct", "Priority %"],
+  ["focusPct", "Focus %"],
+  ["rewardPct", "Reward %"],
+];
+const cards: { draft: ScenarioDraft; preview: HTMLElement }[] = [];
+
+function refreshPreview(card: (typeof cards)[number]): void {
+  if (!prepared) return void (card.preview.textContent = "Read a selection on the Score tab to see counts.");
+  const preview = previewDraft(prepared.read.request, card.draft);
+  card.preview.textContent = preview.ok
+    ? `${preview.scored} scored · Priority ${preview.counts.priority} · Focus ${preview.counts.focus} · Reward ${preview.counts.reward}`
+    : `Check the values: ${preview.problems[0]?.message ?? "invalid"}`;
+}
+
+function addScenario(preset: string): void {
+  if (cards.length >= MAX_SCENARIOS) return;
+  const card = { draft: draftFromPreset(preset, cards.length === 0 ? "Baseline" : preset), preview: document.createElement("p") };
+  const box = document.createElement("fieldset");
+  box.className = "card";
+  const name = Object.assign(document.createElement("input"), { type: "text", value: card.draft.name, ariaLabel: "Scenario name" });
+  name.addEventListener("input", () => (card.draft.name = name.value.trim() || `Scenario ${cards.indexOf(card) + 1}`));
+  const presets = document.createElement("select");
+  presets.ariaLabel = "Preset";
+  presets.append(...Object.keys(PRESETS).map((p) => Object.assign(document.createElement("option"), { value: p, textContent: p, selected: p === preset })));
+  const grid = document.createElement("div");
+  grid.className = "grid";
+  const inputs = FIELDS.map(([key, label]) => {
+    const input = Object.assign(document.createElement("input"), { type: "number", value: String(card.draft[key]), step: "any" });
+    const id = `s${cards.length}-${key}`;
+    input.id = id;
+    input.addEventListener("input", () => {
+      card.draft[key] = Number(input.value);
+      refreshPreview(card);
+    });
+    grid.append(Object.assign(document.createElement("label"), { htmlFor: id, textContent: label }), input);
+    return [key, input] as const;
+  });
+  presets.addEventListener("change", () => {
+    Object.assign(card.draft, PRESETS[presets.value]);
+    for (const [key, input] of inputs) input.value = String(card.draft[key]);
+    refreshPreview(card);
+  });
+  card.preview.className = "preview";
+  box.append(name, presets, grid, card.preview);
+  $("scenario-cards").append(box);
+  cards.push(card);
+  refreshPreview(card);
+  ($("add-scenario") as HTMLButtonElement).hidden = cards.length >= MAX_SCENARIOS;
+}
+
+async function compare(): Promise<void> {
+  if (!prepared) return say("scenario-status", "Read a selection on the Score tab first.", "error");
+  const source = prepared;
+  say("scenario-status", `Comparing ${cards.length} scenarios over ${source.schools} schools…`);
+  const outcome = await busy(() => callEngine("scenarios", scenariosRequest(source.read.request, cards.map((c) => c.draft)), currentSettings()));
+  if (!outcome.ok) {
+    return say("scenario-status", outcome.kind === "invalid" ? `Problems: ${outcome.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join("; ")}` : outcome.message, "error");
+  }
+  const names = new Map(source.read.request.schools.map((s) => [s.id, (s as { name?: string }).name ?? null]));
+  await busy(() => run((context) => writeSheets(context, [scenarioSheet(outcome.value, names, source.source.address, new Date())])));
+  const changed = outcome.value.schools.filter((s) => s.changes.some((c) => c.designationFrom !== c.designationTo)).length;
+  say("scenario-status", `Done: ${changed} schools change designation against the baseline. See SQII Scenarios.`, "ok");
 }
 
 // ---------------------------------------------------------------- template and settings
@@ -159,6 +233,10 @@ function start(): void {
   $("score").addEventListener("click", () => void score());
   $("retry").addEventListener("click", () => void score());
   $("insert-template").addEventListener("click", () => void template());
+  addScenario("Default");
+  addScenario("Academic only");
+  $("add-scenario").addEventListener("click", () => addScenario("50/50"));
+  $("compare").addEventListener("click", () => void compare());
 }
 
 // Office.onReady fires in Excel, and also (with host null) in a plain browser that loaded office.js.

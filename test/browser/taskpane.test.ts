@@ -76,6 +76,22 @@ describe("task pane in Chromium", () => {
       return book.sheets.get("SQII Results").values().slice(table.range.row);
     });
 
+    // Scenarios: the two default cards preview counts locally, Compare writes SQII Scenarios.
+    await page.getByRole("tab", { name: "Scenarios" }).click();
+    await expect.poll(() => page.locator(".preview").first().textContent()).toMatch(/^40 scored · Priority \d+ · Focus \d+ · Reward \d+$/);
+    const priority = async () => Number(/Priority (\d+)/.exec((await page.locator(".preview").first().textContent()) ?? "")?.[1]);
+    const before = await priority();
+    await page.locator("#s0-priorityPct").fill("20");
+    await expect.poll(priority).toBeGreaterThan(before); // the live preview follows the value
+    await page.getByRole("button", { name: "Compare" }).click();
+    await expect.poll(() => page.textContent("#scenario-status"), { timeout: 30_000 }).toMatch(/^Done: /);
+    await page.screenshot({ path: path.join(ROOT, "docs/screenshots/taskpane-scenarios.png") });
+    const scenarioRows = await page.evaluate(() => {
+      const book = (globalThis as any).sqiiTestBook;
+      return book.sheets.get("SQII Scenarios").values().length - book.tables.get("SQIIScenarios").range.row - 1;
+    });
+    expect(scenarioRows).toBe(40);
+
     // The same schools through the command line.
     const sample = generateConsortium({ schools: 40, seed: 2014, year: 2014 });
     const file = path.join(await mkdtemp(path.join(tmpdir(), "sqii-pane-")), "sample.json");
