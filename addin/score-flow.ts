@@ -6,7 +6,7 @@ import type { ScoreResponse } from "../shared/response.js";
 import { parseScoreRequest } from "../shared/score.js";
 import { callEngine, type EngineSettings, type Failure } from "./api-client.js";
 import { resultSheets } from "./result-sheets.js";
-import { writeSheets } from "./sheet-writer.js";
+import { type Progress, writeSheets } from "./sheet-writer.js";
 import { readSource, type Source } from "./source-reader.js";
 
 export type RunExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -31,14 +31,14 @@ export async function prepare(run: RunExcel): Promise<Prepared> {
 export type Scored = { ok: true; response: ScoreResponse; syncs: number } | { ok: false; failure: Failure; problems: LocatedProblem[] };
 
 /** Step 2: score (API or local) and write SQII Results and SQII Subgroups. */
-export async function scoreAndWrite(run: RunExcel, prepared: Prepared, settings: EngineSettings, now = new Date()): Promise<Scored> {
+export async function scoreAndWrite(run: RunExcel, prepared: Prepared, settings: EngineSettings, now = new Date(), onProgress?: Progress): Promise<Scored> {
   const outcome = await callEngine("score", prepared.read.request, settings);
   if (!outcome.ok) {
     const problems = outcome.kind === "invalid" ? prepared.read.cellProblems(outcome.problems) : [];
     return { ok: false, failure: outcome, problems };
   }
   const sheets = resultSheets(outcome.value, { source: prepared.source.address, at: now, engine: settings.endpoint });
-  const report = await run((context) => writeSheets(context, sheets));
+  const report = await run((context) => writeSheets(context, sheets, undefined, onProgress));
   return { ok: true, response: outcome.value, syncs: report.syncs };
 }
 

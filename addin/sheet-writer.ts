@@ -39,14 +39,23 @@ export interface WriteReport {
   sheets: SheetReport[];
 }
 
-export async function writeSheets(context: Excel.RequestContext, contents: SheetContent[], limits: ChunkLimits = EXCEL_LIMITS): Promise<WriteReport> {
+/** Called after each chunk lands, so a pane can show progress on large sheets. */
+export type Progress = (sheet: string, done: number, total: number) => void;
+
+export async function writeSheets(context: Excel.RequestContext, contents: SheetContent[], limits: ChunkLimits = EXCEL_LIMITS, onProgress?: Progress): Promise<WriteReport> {
   const found = await existing(context);
   const sheets: SheetReport[] = [];
-  for (const content of contents) sheets.push(await writeSheet(context, content, found, limits));
+  for (const content of contents) sheets.push(await writeSheet(context, content, found, limits, onProgress));
   return { syncs: 1 + sheets.reduce((n, s) => n + s.syncs, 0), sheets };
 }
 
-async function writeSheet(context: Excel.RequestContext, content: SheetContent, found: { sheets: Set<string>; tables: Set<string> }, limits: ChunkLimits): Promise<SheetReport> {
+async function writeSheet(
+  context: Excel.RequestContext,
+  content: SheetContent,
+  found: { sheets: Set<string>; tables: Set<string> },
+  limits: ChunkLimits,
+  onProgress?: Progress,
+): Promise<SheetReport> {
   const { workbook } = context;
   if (found.tables.has(content.tableName)) workbook.tables.getItem(content.tableName).delete();
   let sheet: Excel.Worksheet;
@@ -69,6 +78,7 @@ async function writeSheet(context: Excel.RequestContext, content: SheetContent, 
     sheet.getRangeByIndexes(headerRow + start, 0, end - start, width).values = all.slice(start, end);
     await context.sync();
     syncs++;
+    onProgress?.(content.sheet, syncs, chunks.length);
   }
 
   // One table over everything written: never table.rows.add row by row.

@@ -107,7 +107,8 @@ async function score(): Promise<void> {
   const settings = currentSettings();
   $("retry").hidden = true;
   say("status", `Scoring ${prepared.schools} schools${settings.endpoint === "local" ? " in the pane" : ` on ${settings.endpoint}`}…`);
-  const outcome = await busy(() => scoreAndWrite(run, prepared!, settings));
+  const progress = (sheet: string, done: number, total: number) => total > 1 && say("status", `Writing ${sheet}: part ${done} of ${total}…`);
+  const outcome = await busy(() => scoreAndWrite(run, prepared!, settings, new Date(), progress));
   if (outcome.ok) {
     const { scored, unscored, designations } = outcome.response.summary;
     say("status", `Done: ${scored} scored, ${unscored} unscored; ${designations.priority} Priority, ${designations.focus} Focus, ${designations.reward} Reward. See SQII Results and SQII Subgroups.`, "ok");

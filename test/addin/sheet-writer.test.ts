@@ -56,10 +56,18 @@ describe("writeSheets", () => {
     const results = resultsTable(scored.value);
     const subgroups = subgroupsTable(scored.value);
     const book = new FakeWorkbook();
-    const report = await writeSheets(book.context(), [
-      { sheet: "SQII Results", tableName: "SQIIResults", info: [], table: results },
-      { sheet: "SQII Subgroups", tableName: "SQIISubgroups", info: [], table: subgroups },
-    ]);
+    const progress: string[] = [];
+    const report = await writeSheets(
+      book.context(),
+      [
+        { sheet: "SQII Results", tableName: "SQIIResults", info: [], table: results },
+        { sheet: "SQII Subgroups", tableName: "SQIISubgroups", info: [], table: subgroups },
+      ],
+      undefined,
+      (sheet, done, total) => progress.push(`${sheet} ${done}/${total}`),
+    );
+    expect(progress.at(0)).toBe("SQII Results 1/1");
+    expect(progress.at(-1)).toBe(`SQII Subgroups ${report.sheets[1]!.chunks}/${report.sheets[1]!.chunks}`);
     expect(results.rows).toHaveLength(10_000);
     expect(book.sheets.get("SQII Results")!.values()).toHaveLength(10_001);
     expect(book.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
