@@ -14,6 +14,16 @@ export const HIGHLIGHTS = {
   Designation: { Priority: "#F8CBAD", Focus: "#FFE699", Reward: "#C6EFCE" },
 } as const;
 
+/** Scores to one decimal as the methodology reports them; levels whole; means two decimals. */
+export const NUMBER_FORMATS = {
+  "Index Score": "0.0",
+  "Index Level": "0",
+  Academic: "0.00",
+  "SE/CC": "0.00",
+  Gap: "0.00",
+  "Years in Status": "0",
+} as const;
+
 export interface Run {
   /** Where the schools came from: `Data!A1:R2001`, or a file name. */
   source: string;
@@ -37,7 +47,8 @@ function info(response: ScoreResponse, run: Run): SheetContent["info"] {
 export function resultSheets(response: ScoreResponse, run: Run): SheetContent[] {
   const header = info(response, run);
   return [
-    { sheet: RESULTS_SHEET, tableName: "SQIIResults", info: header, table: resultsTable(response), highlights: HIGHLIGHTS },
+    { sheet: RESULTS_SHEET, tableName: "SQIIResults", info: header, table: resultsTable(response), highlights: HIGHLIGHTS, numberFormats: NUMBER_FORMATS },
+    // No number formats here: one entry per cell for ~14 rows a school would be a request of its own.
     { sheet: SUBGROUPS_SHEET, tableName: "SQIISubgroups", info: header, table: subgroupsTable(response) },
   ];
 }

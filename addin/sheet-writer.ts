@@ -15,6 +15,9 @@ export interface SheetContent {
   table: Table;
   /** Per column header, fill colours for cells whose text contains a label (conditional formats). */
   highlights?: Record<string, Record<string, string>>;
+  /** Per column header, an Excel number format for its data cells ("0.0"). Sent with the table
+   *  step, one entry per cell: keep it to sheets of modest height (SQII Results). */
+  numberFormats?: Record<string, string>;
 }
 
 export interface SheetReport {
@@ -86,6 +89,7 @@ async function writeSheet(
   table.name = content.tableName;
   sheet.freezePanes.freezeRows(headerRow + 1);
   highlight(sheet, content, headerRow, rows.length);
+  formatNumbers(table, content, rows.length);
   await context.sync();
   syncs++;
   return { syncs, headerRow, chunks: chunks.length };
@@ -104,5 +108,14 @@ function highlight(sheet: Excel.Worksheet, content: SheetContent, headerRow: num
       format.textComparison.format.fill.color = color;
       format.textComparison.rule = { operator: "Contains", text };
     }
+  }
+}
+
+function formatNumbers(table: Excel.Table, content: SheetContent, rowCount: number): void {
+  if (!content.numberFormats || rowCount === 0) return;
+  for (const [column, format] of Object.entries(content.numberFormats)) {
+    if (!content.table.header.includes(column)) continue;
+    // A range's numberFormat takes one entry per cell.
+    table.columns.getItem(column).getDataBodyRange().numberFormat = Array.from({ length: rowCount }, () => [format]);
   }
 }

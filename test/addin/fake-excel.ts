@@ -100,17 +100,29 @@ export class FakeSheet {
     add: (range: { sheet: FakeSheet; row: number; column: number; rowCount: number; columnCount: number }, hasHeaders: boolean) => {
       const sheet = this;
       const validations = new Map<string, { rule?: unknown; errorAlert?: unknown }>();
+      const numberFormats = new Map<string, string>();
       const table = {
         name: `Table${this.book.tables.size + 1}`,
         sheet: this,
         range,
         hasHeaders,
         validations,
+        numberFormats,
         columns: {
           getItem: (header: string) => {
             const headers = Array.from({ length: range.columnCount }, (_, c) => sheet.get(range.row, range.column + c));
             if (!headers.includes(header)) throw new Error(`ItemNotFound: column ${header}`);
-            return { getDataBodyRange: () => ({ dataValidation: validations.get(header) ?? validations.set(header, {}).get(header)! }) };
+            const validation = validations.get(header) ?? validations.set(header, {}).get(header)!;
+            return {
+              getDataBodyRange: () => ({
+                dataValidation: validation,
+                set numberFormat(formats: string[][]) {
+                  if (formats.length !== range.rowCount - 1) throw new Error(`${formats.length} formats for ${range.rowCount - 1} rows`);
+                  sheet.book.account(JSON.stringify(formats).length, formats.length);
+                  numberFormats.set(header, formats[0]![0]!);
+                },
+              }),
+            };
           },
         },
       };
@@ -137,6 +149,7 @@ export interface FakeTable {
   range: { row: number; column: number; rowCount: number; columnCount: number };
   hasHeaders: boolean;
   validations: Map<string, { rule?: unknown; errorAlert?: unknown }>;
+  numberFormats: Map<string, string>;
   columns: { getItem(header: string): unknown };
 }
 

@@ -44,5 +44,6 @@ describe("resultSheets", () => {
     expect(rule("Priority").textComparison.format.fill.color).toBe("#F8CBAD");
     expect(rule("Above average").column).toBe(header.indexOf("Band"));
     expect(book.sheets.get("SQII Subgroups")!.conditionalFormats).toHaveLength(0);
+    expect(Object.fromEntries(book.tables.get("SQIIResults")!.numberFormats)).toMatchObject({ "Index Score": "0.0", "Index Level": "0", Academic: "0.00" });
   });
 });
