@@ -59,11 +59,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** SHA-256 (hex) of the canonical merged config, through Web Crypto (Worker, browser and Node). */
-export async function configHash(config: Config): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(config));
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
+/** SHA-256 (hex) of a text, through Web Crypto (Worker, browser and Node alike). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** SHA-256 of the canonical merged config. */
+export function configHash(config: Config): Promise<string> {
+  return sha256Hex(canonicalJson(config));
 }
 
 export function defaultConfigDocument() {
