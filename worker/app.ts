@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import { version } from "../package.json";
 import { configHash, defaultConfigDocument } from "../shared/config.js";
 import { cutPointsRequest } from "../shared/cut-points.js";
+import { scoreEducators } from "../shared/educators.js";
 import { DEFAULT_CONFIG } from "../shared/default-config.js";
 import { METHODOLOGY_VERSION } from "../shared/model.js";
 import type { Parsed } from "../shared/problems.js";
@@ -65,6 +66,7 @@ export function createApp(): OpenAPIHono<App> {
   app.post("/v1/score", requireJson, limitBytes, readJson, async (c) => answer(c, await scoreRequest(c.get("body"))));
   app.post("/v1/scenarios", requireJson, limitBytes, readJson, async (c) => answer(c, await runScenarios(c.get("body"))));
   app.post("/v1/cut-points", requireJson, limitBytes, readJson, (c) => answer(c, cutPointsRequest(c.get("body"))));
+  app.post("/v1/educators/score", requireJson, limitBytes, readJson, async (c) => answer(c, await scoreEducators(c.get("body"))));
   app.get("/v1/config/default", async (c) => c.json({ ...defaultConfigDocument(), configHash: await configHash(DEFAULT_CONFIG) }));
   app.get("/health", (c) => c.json({ status: "ok", version, methodologyVersion: METHODOLOGY_VERSION }));
 

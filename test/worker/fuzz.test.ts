@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import app from "../../worker/index.js";
 import { school } from "../shared/arbitraries.js";
 
-const ROUTES = ["/v1/score", "/v1/scenarios", "/v1/cut-points"] as const;
+const ROUTES = ["/v1/score", "/v1/scenarios", "/v1/cut-points", "/v1/educators/score"] as const;
 
 async function send(path: string, body: BodyInit, type = "application/json") {
   const response = await app.request(path, { method: "POST", body, headers: { "content-type": type } }, env);

@@ -83,7 +83,7 @@ describe("GET routes", () => {
   it("/openapi.json is OpenAPI 3.1 with every route, generated from the schemas", async () => {
     const doc = (await (await SELF.fetch("https://api.test/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>> };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/health", "/v1/config/default", "/v1/cut-points", "/v1/scenarios", "/v1/score"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/health", "/v1/config/default", "/v1/cut-points", "/v1/educators/score", "/v1/scenarios", "/v1/score"]);
     const schema = doc.paths["/v1/score"]!.post!.requestBody!.content["application/json"]!.schema;
     expect(Object.keys(schema.properties)).toEqual(["year", "config", "schools"]);
   });
@@ -104,5 +104,28 @@ describe("unknown routes and methods", () => {
     const response = await SELF.fetch("https://api.test/v1/score");
     expect(response.headers.get("allow")).toBe("POST");
     expect((await problem(response)).status).toBe(405);
+  });
+});
+
+describe("POST /v1/educators/score", () => {
+  const teacher = (id: string, school: string, growth?: number) => ({ id, role: "teacher", school, district: "Oakland", measures: { practice: 3, ...(growth !== undefined && { growth }) } });
+
+  it("rates educators and reports the distribution, suppressing small groups", async () => {
+    const educators = [...Array.from({ length: 12 }, (_, i) => teacher(`A${i}`, "A", 3)), ...Array.from({ length: 3 }, (_, i) => teacher(`B${i}`, "B", 3)), teacher("C0", "C")];
+    const response = await post("/v1/educators/score", JSON.stringify({ educators }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { results: { id: string; status: string }[]; distribution: { schools: Record<string, { teacher: { suppressed: boolean } }> } };
+    expect(body.results).toHaveLength(16);
+    expect(body.results.at(-1)).toMatchObject({ id: "C0", status: "unrated" });
+    expect(body.distribution.schools.B!.teacher.suppressed).toBe(true);
+    // C (only an unrated educator: 0 rated) is hidden too, so two groups hide each other: A stays shown.
+    expect(body.distribution.schools.A!.teacher.suppressed).toBe(false);
+  });
+
+  it("rejects a model whose growth weight is under 20%, naming the district, as problem+json", async () => {
+    const bad = { config: { models: { Oakland: { model: "weighted", weights: { growth: 0.05 } } } }, educators: [teacher("A0", "A", 3)] };
+    const body = await problem(await post("/v1/educators/score", JSON.stringify(bad)));
+    expect(body.status).toBe(400);
+    expect(body.errors![0]!.message).toContain('district "Oakland"');
   });
 });
