@@ -32,7 +32,7 @@ export function templateRows(sample?: Pick<ScoreRequest, "schools" | "year">): {
   return { header, rows: rows.length > 0 ? rows : [header.map(() => null)] };
 }
 
-type Rule = Excel.DataValidationRule;
+export type Rule = Excel.DataValidationRule;
 
 /** The validation of each column, keyed by its header; columns not listed take anything. */
 export function validationRules(): Record<string, { rule: Rule; message: string }> {
@@ -58,18 +58,28 @@ export function freeName(taken: ReadonlySet<string>, base = TEMPLATE_SHEET): str
   return `${base} ${n}`;
 }
 
-export async function insertTemplate(context: Excel.RequestContext, sample?: Pick<ScoreRequest, "schools" | "year">): Promise<string> {
+export interface TableSheetSpec {
+  /** Base sheet name; a taken one gets " 2", " 3"… */
+  sheet: string;
+  /** Base table name (no spaces). */
+  tableName: string;
+  instructions: [string, TableCell][];
+  table: { header: string[]; rows: TableCell[][] };
+  rules: Record<string, { rule: Rule; message: string }>;
+}
+
+/** A new sheet (never replacing one) with instructions, a table and validation on its columns. */
+export async function insertTableSheet(context: Excel.RequestContext, spec: TableSheetSpec): Promise<string> {
   const sheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
-  const name = freeName(new Set(sheets.items.map((s) => s.name)));
-  const tableName = freeName(new Set(tables.items.map((t) => t.name)), "SQIITemplate").replace(/ /g, "");
-  const table = templateRows(sample);
-  await writeSheets(context, [{ sheet: name, tableName, info: INSTRUCTIONS, table }]);
+  const name = freeName(new Set(sheets.items.map((s) => s.name)), spec.sheet);
+  const tableName = freeName(new Set(tables.items.map((t) => t.name)), spec.tableName).replace(/ /g, "");
+  await writeSheets(context, [{ sheet: name, tableName, info: spec.instructions, table: spec.table }]);
 
   const created = context.workbook.tables.getItem(tableName);
-  for (const [header, { rule, message }] of Object.entries(validationRules())) {
-    if (!table.header.includes(header)) continue;
+  for (const [header, { rule, message }] of Object.entries(spec.rules)) {
+    if (!spec.table.header.includes(header)) continue;
     const validation = created.columns.getItem(header).getDataBodyRange().dataValidation;
     validation.rule = rule;
     validation.errorAlert = { showAlert: true, style: "Stop", title: header, message };
@@ -77,4 +87,8 @@ export async function insertTemplate(context: Excel.RequestContext, sample?: Pic
   context.workbook.worksheets.getItem(name).activate();
   await context.sync();
   return name;
+}
+
+export function insertTemplate(context: Excel.RequestContext, sample?: Pick<ScoreRequest, "schools" | "year">): Promise<string> {
+  return insertTableSheet(context, { sheet: TEMPLATE_SHEET, tableName: "SQIITemplate", instructions: INSTRUCTIONS, table: templateRows(sample), rules: validationRules() });
 }
