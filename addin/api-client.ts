@@ -1,7 +1,8 @@
 // Calls the scoring API, or runs the same engine in-process ("local mode", no network), and says
 // what went wrong in terms a user can act on: fix these cells, retry, check the key. Uses only
 // fetch, so the task pane and the command line share it.
-import type { Problem } from "../shared/problems.js";
+import { type EducatorsResponse, scoreEducators } from "../shared/educators.js";
+import type { Parsed, Problem } from "../shared/problems.js";
 import type { ScenariosResponse, ScoreResponse } from "../shared/response.js";
 import { runScenarios } from "../shared/scenarios.js";
 import { scoreRequest } from "../shared/score.js";
@@ -24,14 +25,15 @@ export type Failure =
 
 export type Outcome<T> = { ok: true; value: T } | ({ ok: false } & Failure);
 
-const ROUTES = { score: "/v1/score", scenarios: "/v1/scenarios" } as const;
+const ROUTES = { score: "/v1/score", scenarios: "/v1/scenarios", educators: "/v1/educators/score" } as const;
 type Route = keyof typeof ROUTES;
-type Answer<R extends Route> = R extends "score" ? ScoreResponse : ScenariosResponse;
+type Answer<R extends Route> = R extends "score" ? ScoreResponse : R extends "scenarios" ? ScenariosResponse : EducatorsResponse;
+const LOCAL: { [R in Route]: (body: unknown) => Promise<Parsed<Answer<R>>> } = { score: scoreRequest, scenarios: runScenarios, educators: scoreEducators };
 
 export async function callEngine<R extends Route>(route: R, body: unknown, settings: EngineSettings): Promise<Outcome<Answer<R>>> {
   if (settings.endpoint === "local") {
-    const parsed = route === "score" ? await scoreRequest(body) : await runScenarios(body);
-    return parsed.ok ? { ok: true, value: parsed.value as Answer<R> } : { ok: false, kind: "invalid", problems: parsed.problems };
+    const parsed = await LOCAL[route](body);
+    return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, kind: "invalid", problems: parsed.problems };
   }
   const url = `${settings.endpoint.replace(/\/+$/, "")}${ROUTES[route]}`;
   const headers: Record<string, string> = { "content-type": "application/json" };

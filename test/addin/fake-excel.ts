@@ -141,6 +141,17 @@ export class FakeSheet {
   };
 
   readonly freezePanes = { freezeRows: (n: number) => (this.frozenRows = n) };
+
+  /** Charts on the sheet; like Excel's, they survive clearing the cells. */
+  readonly chartList: { name: string; type: string; source: unknown; title: { text?: string }; categories?: unknown }[] = [];
+  readonly charts = {
+    add: (type: string, source: unknown) => {
+      const chart = { name: `Chart ${this.chartList.length + 1}`, type, source, title: {} as { text?: string }, categories: undefined as unknown };
+      this.chartList.push(chart);
+      return Object.assign(chart, { axes: { categoryAxis: { setCategoryNames: (range: unknown) => (chart.categories = range) } }, setPosition: () => {} });
+    },
+    load: () => ({ items: this.chartList.map((c) => ({ name: c.name, delete: () => this.chartList.splice(this.chartList.indexOf(c), 1) })) }),
+  };
 }
 
 export interface FakeTable {
