@@ -4,6 +4,7 @@
 import { generateConsortium } from "../scripts/sample-data.js";
 import type { LocatedProblem } from "../shared/workbook.js";
 import { callEngine, type EngineSettings } from "./api-client.js";
+import { insertEducatorTemplate, rateAndWrite, sampleEducators } from "./evaluations.js";
 import { type Prepared, prepare, type RunExcel, scoreAndWrite, selectCell } from "./score-flow.js";
 import { loadSettings, saveSettings } from "./settings.js";
 import { draftFromPreset, MAX_SCENARIOS, PRESETS, previewDraft, type ScenarioDraft, scenarioSheet, scenariosRequest } from "./scenarios.js";
@@ -56,23 +57,24 @@ function setUpTabs(): void {
 
 let prepared: Prepared | null = null;
 
+/** List items for problems: each cell a link that selects it; long lists are cut with a count. */
+function problemItems(problems: readonly LocatedProblem[], limit = 500): HTMLLIElement[] {
+  const items = problems.slice(0, limit).map((p) => {
+    const item = document.createElement("li");
+    const link = Object.assign(document.createElement("a"), { href: "#", textContent: p.cell || p.path });
+    link.addEventListener("click", (e) => {
+      e.preventDefault();
+      if (p.cell) void selectCell(run, p.cell);
+    });
+    item.append(link, `: ${p.message}`);
+    return item;
+  });
+  if (problems.length > limit) items.push(Object.assign(document.createElement("li"), { textContent: `… and ${problems.length - limit} more` }));
+  return items;
+}
+
 function showProblems(problems: LocatedProblem[]): void {
-  const list = $("problem-list");
-  list.replaceChildren(
-    ...problems.slice(0, 500).map((p) => {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = "#";
-      link.textContent = p.cell ?? p.path;
-      link.addEventListener("click", (e) => {
-        e.preventDefault();
-        if (p.cell) void selectCell(run, p.cell);
-      });
-      item.append(link, `: ${p.message}`);
-      return item;
-    }),
-  );
-  if (problems.length > 500) list.append(Object.assign(document.createElement("li"), { textContent: `… and ${problems.length - 500} more` }));
+  $("problem-list").replaceChildren(...problemItems(problems));
   $("problems").hidden = problems.length === 0;
 }
 
@@ -195,6 +197,31 @@ async function compare(): Promise<void> {
   say("scenario-status", `Done: ${changed} schools change designation against the baseline. See SQII Scenarios.`, "ok");
 }
 
+// ---------------------------------------------------------------- evaluations
+
+async function insertEducators(): Promise<void> {
+  const sample = ($("educators-sample") as HTMLInputElement).checked ? sampleEducators() : undefined;
+  try {
+    const name = await busy(() => run((context) => insertEducatorTemplate(context, sample)));
+    say("rate-status", `Inserted "${name}". Select a cell of its table and press Rate selection.`, "ok");
+  } catch (error) {
+    say("rate-status", `Could not insert the template: ${(error as Error).message}`, "error");
+  }
+}
+
+async function rate(): Promise<void> {
+  say("rate-status", "Rating…");
+  $("rate-problems").replaceChildren();
+  const out = await busy(() => rateAndWrite(run, currentSettings()));
+  if (out.ok) {
+    const rated = out.response.results.filter((r) => r.status === "rated").length;
+    return say("rate-status", `Done: ${rated} of ${out.response.results.length} rated. See SQII Evaluations and SQII Distribution.`, "ok");
+  }
+  if (out.failure && out.failure.kind !== "invalid") return say("rate-status", out.failure.message, "error");
+  say("rate-status", `${out.problems.length} problem${out.problems.length === 1 ? "" : "s"} to fix:`, "error");
+  $("rate-problems").replaceChildren(...problemItems(out.problems));
+}
+
 // ---------------------------------------------------------------- template and settings
 
 async function template(): Promise<void> {
@@ -238,6 +265,8 @@ function start(): void {
   addScenario("Academic only");
   $("add-scenario").addEventListener("click", () => addScenario("50/50"));
   $("compare").addEventListener("click", () => void compare());
+  $("insert-educators").addEventListener("click", () => void insertEducators());
+  $("rate").addEventListener("click", () => void rate());
 }
 
 // Office.onReady fires in Excel, and also (with host null) in a plain browser that loaded office.js.

@@ -92,6 +92,29 @@ describe("task pane in Chromium", () => {
     });
     expect(scenarioRows).toBe(40);
 
+    // Evaluations: the educator template with sample staff, rated on the Worker.
+    await page.getByRole("tab", { name: "Evaluations" }).click();
+    await page.getByLabel(/sample staff/).check();
+    await page.getByRole("button", { name: "Insert educator template" }).click();
+    await expect.poll(() => page.textContent("#rate-status")).toContain("Inserted");
+    await page.evaluate(() => {
+      const book = (globalThis as any).sqiiTestBook;
+      book.select("SQII Educators", book.tables.get("SQIIEducators").range.row + 1, 0);
+    });
+    await page.getByRole("button", { name: "Rate selection" }).click();
+    await expect.poll(() => page.textContent("#rate-status"), { timeout: 30_000 }).toMatch(/^Done: \d+ of \d+ rated/);
+    await page.screenshot({ path: path.join(ROOT, "docs/screenshots/taskpane-evaluations.png") });
+    const distribution = await page.evaluate(() => {
+      const book = (globalThis as any).sqiiTestBook;
+      const sheet = book.sheets.get("SQII Distribution");
+      const start = book.tables.get("SQIIDistribution").range.row;
+      return { rows: sheet.values().slice(start), charts: sheet.chartList.length };
+    });
+    expect(distribution.charts).toBe(1);
+    const [head, ...body] = distribution.rows;
+    const suppressedAt = head.indexOf("Suppressed");
+    for (const row of body.filter((r: unknown[]) => r[suppressedAt] === "Yes")) expect(row.slice(head.indexOf("Rated"), suppressedAt).every((v: unknown) => v === "")).toBe(true);
+
     // The same schools through the command line.
     const sample = generateConsortium({ schools: 40, seed: 2014, year: 2014 });
     const file = path.join(await mkdtemp(path.join(tmpdir(), "sqii-pane-")), "sample.json");
