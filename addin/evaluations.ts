@@ -55,8 +55,14 @@ export function sampleEducators(seed = 11): Educator[] {
   return out;
 }
 
+/** One template cell: a measure's rating (blank when absent), or the educator's own field. */
+function cellOf(e: Educator, field: (typeof COLUMNS)[number][1]): TableCell {
+  if (field === "id" || field === "role" || field === "school" || field === "district") return e[field];
+  return e.measures[field] ?? null;
+}
+
 export function educatorRows(educators: readonly Educator[] = []): { header: string[]; rows: TableCell[][] } {
-  const rows = educators.map((e) => COLUMNS.map(([, field]) => (field in e.measures ? (e.measures as Record<string, number>)[field]! : ((e as unknown as Record<string, TableCell>)[field] ?? null))));
+  const rows = educators.map((e) => COLUMNS.map(([, field]) => cellOf(e, field)));
   return { header: [...EDUCATOR_HEADER], rows: rows.length > 0 ? rows : [EDUCATOR_HEADER.map(() => null)] };
 }
 
