@@ -5,9 +5,10 @@ import { EDUCATOR_LEVELS, type Educator, type EducatorLevel, MEASURES } from "..
 import type { EducatorsResponse } from "../shared/educators.js";
 import type { Distribution, GroupReport } from "../shared/distribution.js";
 import type { Problem } from "../shared/problems.js";
-import { cellAddress, type LocatedProblem, type TableCell, type TablePlace } from "../shared/workbook.js";
+import { cellAddress, type LocatedProblem, squash, type TableCell, type TablePlace } from "../shared/workbook.js";
 import { parseEducatorsRequest } from "../shared/educators.js";
 import { callEngine, type EngineSettings, type Failure } from "./api-client.js";
+import { traceInfo } from "./result-sheets.js";
 import type { RunExcel } from "./score-flow.js";
 import { type SheetContent, writeSheets } from "./sheet-writer.js";
 import { readSource } from "./source-reader.js";
@@ -32,7 +33,7 @@ const COLUMNS = [
 export const EDUCATOR_HEADER = COLUMNS.map(([header]) => header);
 const LEVEL_LABELS: Record<EducatorLevel, string> = { ineffective: "Ineffective", developing: "Developing", effective: "Effective", highlyEffective: "Highly effective" };
 
-const normalise = (s: unknown) => String(s ?? "").toLowerCase().replace(/[^a-z0-9]/g, "");
+const normalise = (s: unknown) => squash(String(s ?? ""));
 
 /** A synthetic staff list: three districts, four schools each, 4–16 teachers and a principal. */
 export function sampleEducators(seed = 11): Educator[] {
@@ -156,12 +157,7 @@ export function evaluationSheets(
   source: string,
   at: Date,
 ): { sheets: SheetContent[]; districtRows: number } {
-  const info: SheetContent["info"] = [
-    ["Methodology version", response.methodologyVersion],
-    ["Config hash", response.configHash],
-    ["Scored at", at.toISOString()],
-    ["Source", source],
-  ];
+  const info = traceInfo(response, at, source);
   const results: TableCell[][] = response.results.map((r, i) => {
     const e = educators[i] ?? {};
     return [r.id, String(e.role ?? ""), String(e.school ?? ""), String(e.district ?? ""), r.status === "rated" ? "Rated" : "Unrated", r.level ? LEVEL_LABELS[r.level] : null, r.composite, r.practiceLevel ? LEVEL_LABELS[r.practiceLevel] : null, r.impact, r.measuresUsed.join(", "), r.flags.join(", ") || null, r.reasons.join("; ")];

@@ -32,13 +32,20 @@ export interface Run {
   engine: string;
 }
 
-function info(response: ScoreResponse, run: Run): SheetContent["info"] {
-  const { schools, scored, unscored } = response.summary;
+/** The lines that trace a sheet to the exact rules and data that made it. */
+export function traceInfo(response: { methodologyVersion: string; configHash: string }, at: Date, source: string): SheetContent["info"] {
   return [
     ["Methodology version", response.methodologyVersion],
     ["Config hash", response.configHash],
-    ["Scored at", run.at.toISOString()],
-    ["Source", run.source],
+    ["Scored at", at.toISOString()],
+    ["Source", source],
+  ];
+}
+
+function info(response: ScoreResponse, run: Run): SheetContent["info"] {
+  const { schools, scored, unscored } = response.summary;
+  return [
+    ...traceInfo(response, run.at, run.source),
     ["Engine", run.engine],
     ["Schools", `${schools} sent, ${scored} scored, ${unscored} unscored`],
   ];

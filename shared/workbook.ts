@@ -123,7 +123,7 @@ const YES_NO: Record<"yes" | "no", readonly string[]> = {
 };
 
 /** Case, spaces and punctuation do not count: "% Met/Exceeded ELA" → "metexceededela". */
-function squash(text: string): string {
+export function squash(text: string): string {
   return text.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]/g, "");
 }
 
