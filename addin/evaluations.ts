@@ -1,13 +1,12 @@
 // The Evaluations tab (methodology §11): an educator template, reading it with cell-addressed
 // problems, and writing each educator's rating plus the public distribution report, with a chart
 // of the distribution per district. Suppressed cells stay blank in the workbook too.
-import { EDUCATOR_LEVELS, type Educator, type EducatorLevel, MEASURES } from "../shared/educator-schemas.js";
-import type { EducatorsResponse } from "../shared/educators.js";
-import type { Distribution, GroupReport } from "../shared/distribution.js";
-import type { Problem } from "../shared/problems.js";
-import { cellAddress, type LocatedProblem, squash, type TableCell, type TablePlace } from "../shared/workbook.js";
-import { parseEducatorsRequest } from "../shared/educators.js";
-import { callEngine, type EngineSettings, type Failure } from "./api-client.js";
+import { EDUCATOR_LEVELS, type Educator, type EducatorLevel, MEASURES } from "../shared/contract/educators.js";
+import type { Distribution, EducatorsResponse, GroupReport } from "../shared/contract/educators.js";
+import type { Problem } from "../shared/core/problems.js";
+import { cellAddress, type LocatedProblem, squash, type TableCell, type TablePlace } from "../shared/tables/school-table.js";
+import { parseEducatorsRequest } from "../shared/educators/rating.js";
+import { callEngine, type EngineSettings, type Failure } from "../shared/client/api-client.js";
 import { traceInfo } from "./result-sheets.js";
 import type { RunExcel } from "./score-flow.js";
 import { type SheetContent, writeSheets } from "./sheet-writer.js";
@@ -34,27 +33,6 @@ export const EDUCATOR_HEADER = COLUMNS.map(([header]) => header);
 const LEVEL_LABELS: Record<EducatorLevel, string> = { ineffective: "Ineffective", developing: "Developing", effective: "Effective", highlyEffective: "Highly effective" };
 
 const normalise = (s: unknown) => squash(String(s ?? ""));
-
-/** A synthetic staff list: three districts, four schools each, 4–16 teachers and a principal. */
-export function sampleEducators(seed = 11): Educator[] {
-  let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const rating = () => Math.round((1.5 + random() * 2.5) * 10) / 10;
-  const out: Educator[] = [];
-  for (const district of ["Fresno Unified", "Oakland Unified", "Sanger Unified"]) {
-    for (let s = 1; s <= 4; s++) {
-      const school = `${district.split(" ")[0]} School ${s}`;
-      const teachers = 4 + Math.floor(random() * 13);
-      for (let t = 0; t <= teachers; t++) {
-        const role = t === teachers ? "principal" : "teacher";
-        const measures: Educator["measures"] = { practice: rating(), surveys: rating(), goals: rating() };
-        if (random() > 0.05) measures.growth = rating(); // a few without growth: unrated under the weighted model
-        out.push({ id: `${school.replace(/ /g, "")}-${role === "principal" ? "P" : "T" + t}`, role, school, district, measures });
-      }
-    }
-  }
-  return out;
-}
 
 /** One template cell: a measure's rating (blank when absent), or the educator's own field. */
 function cellOf(e: Educator, field: (typeof COLUMNS)[number][1]): TableCell {

@@ -1,8 +1,8 @@
 // What a scoring run writes into the workbook: SQII Results (one row per school) and SQII
 // Subgroups (school × group), each with a header block that traces the numbers to their rules and
 // source, and the colours analysts scan for: bands and designations.
-import type { ScoreResponse } from "../shared/response.js";
-import { resultsTable, subgroupsTable } from "../shared/workbook.js";
+import type { ScoreResponse } from "../shared/contract/responses.js";
+import { resultsTable, subgroupsTable } from "../shared/tables/school-table.js";
 import type { SheetContent } from "./sheet-writer.js";
 
 export const RESULTS_SHEET = "SQII Results";

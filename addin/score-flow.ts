@@ -1,10 +1,10 @@
 // The Score button, as steps the pane shows one by one: read the source, show how its columns
 // were understood, check it (every problem with its cell), score, write the result sheets.
-import type { LocatedProblem, MappingReport, TableRead } from "../shared/workbook.js";
-import { readTable } from "../shared/workbook.js";
-import type { ScoreResponse } from "../shared/response.js";
-import { parseScoreRequest } from "../shared/score.js";
-import { callEngine, type EngineSettings, type Failure } from "./api-client.js";
+import type { LocatedProblem, MappingReport, TableRead } from "../shared/tables/school-table.js";
+import { readTable } from "../shared/tables/school-table.js";
+import type { ScoreResponse } from "../shared/contract/responses.js";
+import { parseScoreRequest } from "../shared/schools/score.js";
+import { callEngine, type EngineSettings, type Failure } from "../shared/client/api-client.js";
 import { resultSheets } from "./result-sheets.js";
 import { type Progress, writeSheets } from "./sheet-writer.js";
 import { readSource, type Source } from "./source-reader.js";

@@ -1,5 +1,5 @@
 // The pane's settings, kept in the browser's localStorage of the add-in's origin.
-import type { EngineSettings } from "./api-client.js";
+import type { EngineSettings } from "../shared/client/api-client.js";
 
 const KEY = "sqii.settings";
 export const DEFAULT_SETTINGS: EngineSettings = { endpoint: "http://127.0.0.1:8787" };

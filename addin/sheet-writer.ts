@@ -2,7 +2,7 @@
 // header block, then an Excel table. A re-run replaces the sheet's contents, so results never pile
 // up, and nothing outside the add-in's own sheets is ever touched. Large tables go out in chunks
 // that stay within Excel on the web's request limits, with calculation suspended while they land.
-import type { Table, TableCell } from "../shared/workbook.js";
+import type { Table, TableCell } from "../shared/tables/school-table.js";
 import { type ChunkLimits, chunkRows, EXCEL_LIMITS } from "./chunks.js";
 
 export interface SheetContent {

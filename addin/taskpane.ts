@@ -1,10 +1,11 @@
 // The task pane's page: wires the buttons to the flows in score-flow.ts and template.ts and shows
 // each state (working, mapping, problems, success, failure with retry). All logic lives in those
 // modules; this file only moves between them and the page.
-import { generateConsortium } from "../scripts/sample-data.js";
-import type { LocatedProblem } from "../shared/workbook.js";
-import { callEngine, type EngineSettings } from "./api-client.js";
-import { insertEducatorTemplate, rateAndWrite, sampleEducators } from "./evaluations.js";
+import { generateConsortium } from "../shared/samples/consortium.js";
+import type { LocatedProblem } from "../shared/tables/school-table.js";
+import { callEngine, type EngineSettings } from "../shared/client/api-client.js";
+import { sampleEducators } from "../shared/samples/educators.js";
+import { insertEducatorTemplate, rateAndWrite } from "./evaluations.js";
 import { type Prepared, prepare, type RunExcel, scoreAndWrite, selectCell } from "./score-flow.js";
 import { loadSettings, saveSettings } from "./settings.js";
 import { draftFromPreset, MAX_SCENARIOS, PRESETS, previewDraft, type ScenarioDraft, scenarioSheet, scenariosRequest } from "./scenarios.js";

@@ -1,9 +1,9 @@
 // "Insert template": a new sheet with the long-format table staff fill in, validation on every
 // column so most mistakes are stopped as they are typed, and a few lines of instructions. It never
 // replaces a sheet: a second template is "SQII Template 2".
-import { INDICATORS, INDICATOR_INFO, SUBGROUPS } from "../shared/model.js";
-import type { ScoreRequest } from "../shared/schemas.js";
-import { FIELD_LABELS, requestToLongRows, type TableCell } from "../shared/workbook.js";
+import { INDICATORS, INDICATOR_INFO, SUBGROUPS } from "../shared/core/model.js";
+import type { ScoreRequest } from "../shared/contract/requests.js";
+import { FIELD_LABELS, requestToLongRows, type TableCell } from "../shared/tables/school-table.js";
 import { writeSheets } from "./sheet-writer.js";
 
 export const TEMPLATE_SHEET = "SQII Template";

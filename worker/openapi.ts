@@ -1,32 +1,10 @@
 // The OpenAPI 3.1 description of the API, generated from the same zod schemas the engine parses
 // with (shared/schemas.ts, shared/response.ts), so the document cannot drift from the code.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { ConfigSchema, CutPointsRequestSchema, ScenariosRequestSchema, ScoreRequestSchema } from "../shared/schemas.js";
-import { CutPointsResponseSchema, ScenariosResponseSchema, ScoreResponseSchema } from "../shared/response.js";
-import { EDUCATOR_LEVELS, EducatorsRequestSchema, ROLES } from "../shared/educator-schemas.js";
+import { ConfigSchema, CutPointsRequestSchema, ScenariosRequestSchema, ScoreRequestSchema } from "../shared/contract/requests.js";
+import { CutPointsResponseSchema, ScenariosResponseSchema, ScoreResponseSchema } from "../shared/contract/responses.js";
+import { EducatorsRequestSchema, EducatorsResponseSchema } from "../shared/contract/educators.js";
 import { PROBLEM_TYPE } from "./problem.js";
-
-const levelCounts = z.object(Object.fromEntries(EDUCATOR_LEVELS.map((l) => [l, z.number()]))).nullable();
-const GroupSchema = z.object({ rated: z.number().int().nullable(), counts: levelCounts, percents: levelCounts, suppressed: z.boolean(), reason: z.string().nullable() });
-const byRole = z.object(Object.fromEntries(ROLES.map((r) => [r, GroupSchema.optional()])));
-const EducatorsResponseSchema = z.object({
-  methodologyVersion: z.string(),
-  configHash: z.string(),
-  results: z.array(
-    z.object({
-      id: z.string(),
-      status: z.enum(["rated", "unrated"]),
-      level: z.enum(EDUCATOR_LEVELS).nullable(),
-      composite: z.number().nullable(),
-      practiceLevel: z.enum(EDUCATOR_LEVELS).nullable(),
-      impact: z.enum(["low", "moderate", "high", "insufficient"]).nullable(),
-      measuresUsed: z.array(z.string()),
-      flags: z.array(z.string()),
-      reasons: z.array(z.string()),
-    }),
-  ),
-  distribution: z.object({ districts: z.record(z.string(), byRole), schools: z.record(z.string(), byRole.extend({ district: z.string() })) }),
-});
 
 const ProblemSchema = z.object({
   type: z.string(),

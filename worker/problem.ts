@@ -1,5 +1,5 @@
 // RFC 9457 problem details: the one error shape of the API (api.md "Errors"), for every status.
-import type { Problem } from "../shared/problems.js";
+import type { Problem } from "../shared/core/problems.js";
 
 export const PROBLEM_TYPE = "application/problem+json";
 

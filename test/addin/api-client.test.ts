@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callEngine } from "../../addin/api-client.js";
-import { freePort } from "../../scripts/wrangler-dev.js";
+import { callEngine } from "../../shared/client/api-client.js";
+import { freePort } from "../../scripts/dev/wrangler-dev.js";
 
 // A stand-in API on loopback: each path answers one way.
 let server: Server;

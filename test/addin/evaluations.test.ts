@@ -1,7 +1,8 @@
 // The Evaluations tab's flow on the fake workbook: template, rate, results + distribution + chart.
 import { describe, expect, it } from "vitest";
-import { distributionTable, insertEducatorTemplate, rateAndWrite, readEducatorTable, sampleEducators } from "../../addin/evaluations.js";
-import { scoreEducators } from "../../shared/educators.js";
+import { distributionTable, insertEducatorTemplate, rateAndWrite, readEducatorTable } from "../../addin/evaluations.js";
+import { sampleEducators } from "../../shared/samples/educators.js";
+import { scoreEducators } from "../../shared/educators/rating.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 async function withTemplate(sample = sampleEducators()) {

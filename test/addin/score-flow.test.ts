@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { prepare, scoreAndWrite, selectCell } from "../../addin/score-flow.js";
 import { insertTemplate } from "../../addin/template.js";
-import { scoreRequest } from "../../shared/score.js";
-import { resultsTable } from "../../shared/workbook.js";
-import { generateConsortium } from "../../scripts/sample-data.js";
+import { scoreRequest } from "../../shared/schools/score.js";
+import { resultsTable } from "../../shared/tables/school-table.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 async function workbookWithTemplate(schools = 25) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type SheetContent, writeSheets } from "../../addin/sheet-writer.js";
-import { scoreRequest } from "../../shared/score.js";
-import { resultsTable, subgroupsTable } from "../../shared/workbook.js";
-import { generateConsortium } from "../../scripts/sample-data.js";
+import { scoreRequest } from "../../shared/schools/score.js";
+import { resultsTable, subgroupsTable } from "../../shared/tables/school-table.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 const content = (rows: (string | number | null)[][], info: SheetContent["info"] = [["Config hash", "abc"]]): SheetContent => ({

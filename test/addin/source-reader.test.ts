@@ -3,8 +3,8 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { describe, expect, it } from "vitest";
 import { parseAddress, readSource } from "../../addin/source-reader.js";
-import { parseScoreRequest } from "../../shared/score.js";
-import { readTable } from "../../shared/workbook.js";
+import { parseScoreRequest } from "../../shared/schools/score.js";
+import { readTable } from "../../shared/tables/school-table.js";
 
 const HEADER = ["School ID", "School", "District", "Level", "Title I", "Student Group", "N", "ELA", "Math"];
 const VALUES = [

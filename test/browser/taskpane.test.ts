@@ -9,12 +9,12 @@ import { promisify } from "node:util";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resultsTable } from "../../shared/workbook.js";
-import type { ScoreResponse } from "../../shared/response.js";
-import { buildAddin } from "../../scripts/build-addin.js";
-import { generateConsortium } from "../../scripts/sample-data.js";
-import { type PaneServer, serveHttp } from "../../scripts/serve-addin.js";
-import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/wrangler-dev.js";
+import { resultsTable } from "../../shared/tables/school-table.js";
+import type { ScoreResponse } from "../../shared/contract/responses.js";
+import { buildAddin } from "../../scripts/dev/build-addin.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
+import { type PaneServer, serveHttp } from "../../scripts/dev/serve-addin.js";
+import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/dev/wrangler-dev.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let dev: WranglerDev;
@@ -119,7 +119,7 @@ describe("task pane in Chromium", () => {
     const sample = generateConsortium({ schools: 40, seed: 2014, year: 2014 });
     const file = path.join(await mkdtemp(path.join(tmpdir(), "sqii-pane-")), "sample.json");
     await writeFile(file, JSON.stringify(sample));
-    const { stdout } = await promisify(execFile)(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/score.ts", file], { cwd: ROOT, maxBuffer: 1 << 26 });
+    const { stdout } = await promisify(execFile)(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/cli/score.ts", file], { cwd: ROOT, maxBuffer: 1 << 26 });
     const cli = resultsTable(JSON.parse(stdout) as ScoreResponse);
     // A blank cell reads back as "" (null is "leave as is" in Excel).
     expect(written).toEqual([cli.header, ...cli.rows.map((r) => r.map((v) => v ?? ""))]);

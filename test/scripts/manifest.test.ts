@@ -6,7 +6,7 @@ import path from "node:path";
 import { OfficeAddinManifest } from "office-addin-manifest";
 import { describe, expect, it } from "vitest";
 import { parseStringPromise } from "xml2js";
-import { DEV_ORIGIN, manifestFor } from "../../scripts/manifest.js";
+import { DEV_ORIGIN, manifestFor } from "../../scripts/dev/manifest.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const xml = await readFile(path.join(ROOT, "manifest.xml"), "utf8");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { countGroupRows, formatRequestJson, generateConsortium } from "../../scripts/sample-data.js";
-import { DEFAULT_CONFIG } from "../../shared/default-config.js";
-import { levelOf, scalesFor } from "../../shared/levels.js";
-import { SUBGROUPS } from "../../shared/model.js";
-import { ScoreRequestSchema } from "../../shared/schemas.js";
+import { countGroupRows, formatRequestJson, generateConsortium } from "../../shared/samples/consortium.js";
+import { DEFAULT_CONFIG } from "../../shared/contract/default-config.js";
+import { levelOf, scalesFor } from "../../shared/schools/levels.js";
+import { SUBGROUPS } from "../../shared/core/model.js";
+import { ScoreRequestSchema } from "../../shared/contract/requests.js";
 
 // One consortium the size of the checked-in example, shared by the tests (generation takes ~0.3 s).
 const request = generateConsortium({ schools: 1500, seed: 7, year: 2014 });

@@ -5,10 +5,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configHash, resolveConfig } from "../../shared/config.js";
-import { ScoreResponseSchema } from "../../shared/response.js";
-import type { ScoreRequest } from "../../shared/schemas.js";
-import { parseCsv, writeInputWorkbook } from "../../scripts/workbook-file.js";
+import { configHash, resolveConfig } from "../../shared/contract/config.js";
+import { ScoreResponseSchema } from "../../shared/contract/responses.js";
+import type { ScoreRequest } from "../../shared/contract/requests.js";
+import { parseCsv, writeInputWorkbook } from "../../scripts/cli/workbook-file.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -24,7 +24,7 @@ const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 function score(...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["scripts/score.ts", ...args], { cwd: ROOT });
+    const child = spawn(TSX, ["scripts/cli/score.ts", ...args], { cwd: ROOT });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -153,7 +153,7 @@ describe("score command, bad usage", () => {
 
 describe("doors agree (api.md: byte-identical JSON for the same input)", () => {
   it("an xlsx of a synthetic consortium scores to exactly the JSON of the same request", async () => {
-    const { generateConsortium } = await import("../../scripts/sample-data.js");
+    const { generateConsortium } = await import("../../shared/samples/consortium.js");
     const request = generateConsortium({ schools: 200, seed: 7, year: 2014 });
     await writeFile(inDir("consortium.json"), JSON.stringify(request));
     await writeInputWorkbook(request, inDir("consortium.xlsx"));

@@ -4,9 +4,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScoreRequest } from "../../shared/schemas.js";
-import { scoreRequest } from "../../shared/score.js";
-import { readTable, requestToLongRows, resultsTable } from "../../shared/workbook.js";
+import type { ScoreRequest } from "../../shared/contract/requests.js";
+import { scoreRequest } from "../../shared/schools/score.js";
+import { readTable, requestToLongRows, resultsTable } from "../../shared/tables/school-table.js";
 import {
   parseCsv,
   readTableFile,
@@ -17,7 +17,7 @@ import {
   writeInputWorkbook,
   writeResultsCsv,
   writeResultsWorkbook,
-} from "../../scripts/workbook-file.js";
+} from "../../scripts/cli/workbook-file.js";
 
 let dir: string;
 beforeAll(async () => {

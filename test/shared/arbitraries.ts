@@ -1,7 +1,7 @@
 // fast-check generators of valid schools, shared by the property tests.
 import fc from "fast-check";
-import { INDICATORS, INDICATOR_INFO, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../../shared/model.js";
-import type { School, SubgroupResult } from "../../shared/schemas.js";
+import { INDICATORS, INDICATOR_INFO, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../../shared/core/model.js";
+import type { School, SubgroupResult } from "../../shared/contract/requests.js";
 
 const value = (code: (typeof INDICATORS)[number]) => {
   const { min, max } = INDICATOR_INFO[code];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutPointsRequest, normCutPoints } from "../../shared/cut-points.js";
+import { cutPointsRequest, normCutPoints } from "../../shared/schools/cut-points.js";
 import { makeSchool, testConfig } from "./fixtures.js";
 
 const withEla = (id: string, ela: number, n = 100) => makeSchool(id, { subgroups: { ALL: { n, ela } } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type DesignationInput, designate, stageOf, yearsIn } from "../../shared/designations.js";
-import type { School } from "../../shared/schemas.js";
+import { type DesignationInput, designate, stageOf, yearsIn } from "../../shared/schools/designations.js";
+import type { School } from "../../shared/contract/requests.js";
 import { makeSchool, testConfig } from "./fixtures.js";
 
 interface Spec {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { distribution } from "../../shared/distribution.js";
-import type { Educator, EducatorLevel, Role } from "../../shared/educator-schemas.js";
-import type { EducatorResult } from "../../shared/educators.js";
+import { distribution } from "../../shared/educators/distribution.js";
+import type { Educator, EducatorLevel, Role } from "../../shared/contract/educators.js";
+import type { EducatorResult } from "../../shared/contract/educators.js";
 
 /** `n` rated educators at one school, levels cycling through the list given. */
 function group(school: string, district: string, role: Role, levels: (EducatorLevel | null)[]) {

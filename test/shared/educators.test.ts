@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CUTS, type Educator } from "../../shared/educator-schemas.js";
-import { impactOf, levelFor, parseEducatorsRequest, rateEducator, resolveEducatorConfig } from "../../shared/educators.js";
+import { DEFAULT_CUTS, type Educator } from "../../shared/contract/educators.js";
+import { impactOf, levelFor, parseEducatorsRequest, rateEducator, resolveEducatorConfig } from "../../shared/educators/rating.js";
 
 const educator = (measures: Educator["measures"], district = "Fresno", id = "T1"): Educator => ({ id, role: "teacher", school: "S1", district, measures });
 const config = (models: Record<string, unknown> = {}) => {
@@ -93,7 +93,7 @@ describe("check model", () => {
 
 describe("scoreEducators", () => {
   it("rates every educator in order and reports the distribution, with version and config hash", async () => {
-    const { scoreEducators } = await import("../../shared/educators.js");
+    const { scoreEducators } = await import("../../shared/educators/rating.js");
     const educators = Array.from({ length: 12 }, (_, i) => ({ ...educator({ practice: 3, growth: 3 + (i % 2) }, "Fresno", `T${i}`) }));
     const out = await scoreEducators({ educators: [...educators, educator({ practice: 3 }, "Fresno", "U1")] });
     if (!out.ok) throw new Error(JSON.stringify(out.problems));

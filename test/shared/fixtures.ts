@@ -1,8 +1,8 @@
 // Test schools and configs that are easy to work by hand: every indicator's cut points are
 // 10, 20, …, 90, so a higher-is-better value v has level 1 + floor(v / 10) (for v < 100).
-import { resolveConfig } from "../../shared/config.js";
-import { INDICATORS } from "../../shared/model.js";
-import type { Config, ConfigPatch, School, SubgroupResult } from "../../shared/schemas.js";
+import { resolveConfig } from "../../shared/contract/config.js";
+import { INDICATORS } from "../../shared/core/model.js";
+import type { Config, ConfigPatch, School, SubgroupResult } from "../../shared/contract/requests.js";
 
 export const DECILES = [10, 20, 30, 40, 50, 60, 70, 80, 90];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { academicLevel, subgroupFlags } from "../../shared/flags.js";
-import { scalesFor } from "../../shared/levels.js";
-import type { Config, School } from "../../shared/schemas.js";
-import { groupLevels } from "../../shared/school-index.js";
+import { academicLevel, subgroupFlags } from "../../shared/schools/flags.js";
+import { scalesFor } from "../../shared/schools/levels.js";
+import type { Config, School } from "../../shared/contract/requests.js";
+import { groupLevels } from "../../shared/schools/school-index.js";
 import { makeSchool, testConfig } from "./fixtures.js";
 
 function flags(school: School, config: Config = testConfig()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ceilShare, round6, roundHalfAway } from "../../shared/numbers.js";
+import { ceilShare, round6, roundHalfAway } from "../../shared/core/numbers.js";
 
 describe("roundHalfAway", () => {
   it("rounds halves away from zero in both directions", () => {

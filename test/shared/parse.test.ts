@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseScoreRequest } from "../../shared/score.js";
+import { parseScoreRequest } from "../../shared/schools/score.js";
 import { makeSchool } from "./fixtures.js";
 
 function problems(body: unknown) {

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { SchoolLevel, Subgroup } from "../../shared/model.js";
-import { round6 } from "../../shared/numbers.js";
-import { assignPartners, type PartnerNeed, type PartnerRules, type RewardCandidate } from "../../shared/partnerships.js";
-import { PartnershipsSchema, type Partnerships } from "../../shared/response.js";
+import type { SchoolLevel, Subgroup } from "../../shared/core/model.js";
+import { round6 } from "../../shared/core/numbers.js";
+import { assignPartners, type PartnerNeed, type PartnerRules, type RewardCandidate } from "../../shared/schools/partnerships.js";
+import { PartnershipsSchema, type Partnerships } from "../../shared/contract/responses.js";
 
 const RULES: PartnerRules = { capacity: 2, minLevel: 7 };
 const ONE: PartnerRules = { capacity: 1, minLevel: 7 };

@@ -1,11 +1,11 @@
 // Properties that must hold for any valid input, not just the hand-worked cases.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG } from "../../shared/default-config.js";
-import { levelOf, scalesFor } from "../../shared/levels.js";
-import type { School } from "../../shared/schemas.js";
+import { DEFAULT_CONFIG } from "../../shared/contract/default-config.js";
+import { levelOf, scalesFor } from "../../shared/schools/levels.js";
+import type { School } from "../../shared/contract/requests.js";
 import { school } from "./arbitraries.js";
-import { evaluateSchools, findPartnerships, parseScoreRequest } from "../../shared/score.js";
+import { evaluateSchools, findPartnerships, parseScoreRequest } from "../../shared/schools/score.js";
 
 const schoolList = fc.integer({ min: 0, max: 40 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => school(`S${String(i).padStart(3, "0")}`))));
 

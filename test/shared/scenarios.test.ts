@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { configHash, resolveConfig } from "../../shared/config.js";
-import { runScenarios } from "../../shared/scenarios.js";
+import { configHash, resolveConfig } from "../../shared/contract/config.js";
+import { runScenarios } from "../../shared/schools/scenarios.js";
 import { makeSchool } from "./fixtures.js";
 
 // Default cut points here. ela 50 → 7, math 40 → 7, growth 54 → 7 (academic 7);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { scalesFor } from "../../shared/levels.js";
-import type { Config, School } from "../../shared/schemas.js";
-import { groupLevels, indexOutput, schoolIndex } from "../../shared/school-index.js";
+import { scalesFor } from "../../shared/schools/levels.js";
+import type { Config, School } from "../../shared/contract/requests.js";
+import { groupLevels, indexOutput, schoolIndex } from "../../shared/schools/school-index.js";
 import { makeSchool, testConfig } from "./fixtures.js";
 
 function index(school: School, config: Config = testConfig()) {

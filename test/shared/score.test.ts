@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, configHash } from "../../shared/config.js";
-import { DEFAULT_CONFIG } from "../../shared/default-config.js";
-import { METHODOLOGY_VERSION } from "../../shared/model.js";
-import { scoreRequest } from "../../shared/score.js";
+import { canonicalJson, configHash } from "../../shared/contract/config.js";
+import { DEFAULT_CONFIG } from "../../shared/contract/default-config.js";
+import { METHODOLOGY_VERSION } from "../../shared/core/model.js";
+import { scoreRequest } from "../../shared/schools/score.js";
 import { makeSchool, schoolAtLevel } from "./fixtures.js";
 
 async function score(body: unknown) {

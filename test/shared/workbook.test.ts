@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { INDICATORS, INDICATOR_INFO, SCHOOL_LEVELS, SUBGROUPS, SUBGROUP_NAMES, TITLE1_STATUSES } from "../../shared/model.js";
-import type { Problem } from "../../shared/problems.js";
-import type { School, ScoreRequest, SubgroupResult } from "../../shared/schemas.js";
-import { parseScoreRequest, scoreRequest } from "../../shared/score.js";
+import { INDICATORS, INDICATOR_INFO, SCHOOL_LEVELS, SUBGROUPS, SUBGROUP_NAMES, TITLE1_STATUSES } from "../../shared/core/model.js";
+import type { Problem } from "../../shared/core/problems.js";
+import type { School, ScoreRequest, SubgroupResult } from "../../shared/contract/requests.js";
+import { parseScoreRequest, scoreRequest } from "../../shared/schools/score.js";
 import {
   cellAddress,
   columnLetters,
@@ -14,7 +14,7 @@ import {
   requestToLongRows,
   resultsTable,
   subgroupsTable,
-} from "../../shared/workbook.js";
+} from "../../shared/tables/school-table.js";
 
 const DATA = { sheet: "Data", firstRow: 1, firstColumn: 1 };
 const LONG_HEADER = ["School ID", "School", "District", "Level", "Title I", "Student Group", "N", "ELA", "Math"];

@@ -2,9 +2,9 @@
 // expected numbers from the document itself, so the document cannot drift from the engine.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { INDICATORS } from "../../shared/model.js";
-import { SchoolSchema } from "../../shared/schemas.js";
-import { evaluateSchools } from "../../shared/score.js";
+import { INDICATORS } from "../../shared/core/model.js";
+import { SchoolSchema } from "../../shared/contract/requests.js";
+import { evaluateSchools } from "../../shared/schools/score.js";
 import { testConfig } from "./fixtures.js";
 
 const doc = readFileSync(new URL("../../docs/methodology.md", import.meta.url), "utf8");

@@ -1,0 +1,208 @@
+// The command-line door (api.md): score a JSON request, or a CSV/xlsx table of schools, from a file.
+// Same engine and same reading of a table as the Worker and the add-in.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { callEngine } from "../../shared/client/api-client.js";
+import type { Parsed } from "../../shared/core/problems.js";
+import type { ScoreResponse } from "../../shared/contract/responses.js";
+import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
+import { type LocatedProblem, type MappingReport, problemLine, readTable } from "../../shared/tables/school-table.js";
+import { readTableFile, writeResultsCsv, writeResultsWorkbook } from "./workbook-file.js";
+
+const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json] [--out results.json|xlsx|csv] [--year 2014]
+
+  JSON in:      a POST /v1/score request; the response JSON goes to stdout, or to --out.
+  CSV/xlsx in:  a table of schools, long or wide format (sheet "Data" or the first sheet);
+                results go to --out, by default <input>.results.xlsx beside the input.
+                Problems are listed by cell, e.g. Data!H14: ...
+  --config      a partial config (JSON), merged over the request's own
+  --year        the year being scored (overrides the table's Year column)
+  --api URL     score on a running Worker (e.g. http://127.0.0.1:8787 from npm start) instead of here
+  --key KEY     its API key, if it has API_KEYS (or set SQII_API_KEY)
+`;
+
+const INPUTS = [".json", ".csv", ".xlsx"];
+const OUTPUTS = [".json", ".xlsx", ".csv"];
+
+class UsageError extends Error {}
+
+interface Options {
+  input: string;
+  config?: string;
+  out?: string;
+  year?: number;
+  api?: string;
+  key?: string;
+}
+
+function parseOptions(argv: string[]): Options | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: "string" },
+        out: { type: "string" },
+        year: { type: "string" },
+        api: { type: "string" },
+        key: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "no input file given" : `one input file expected, got ${positionals.length}`);
+  const input = positionals[0]!;
+  if (!INPUTS.includes(extension(input))) throw new UsageError(`cannot score ${JSON.stringify(input)}: expected a ${INPUTS.join(", ")} file`);
+  if (values.out !== undefined && !OUTPUTS.includes(extension(values.out))) throw new UsageError(`cannot write ${JSON.stringify(values.out)}: expected a ${OUTPUTS.join(", ")} file`);
+  if (values.api !== undefined && !/^https?:\/\/[^/]+/.test(values.api)) throw new UsageError(`--api expects a URL like http://127.0.0.1:8787, got ${JSON.stringify(values.api)}`);
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`--year expects a year like 2014, got ${JSON.stringify(values.year)}`);
+  return {
+    input,
+    ...(values.config !== undefined && { config: values.config }),
+    ...(values.out !== undefined && { out: values.out }),
+    ...(values.year !== undefined && { year: Number(values.year) }),
+    ...(values.api !== undefined && { api: values.api.replace(/\/+$/, "") }),
+    ...((values.key ?? process.env.SQII_API_KEY) !== undefined && { key: values.key ?? process.env.SQII_API_KEY }),
+  };
+}
+
+function extension(file: string): string {
+  return path.extname(file).toLowerCase();
+}
+
+async function readJson(file: string): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Two config patches into one; unlike the merge over the default, a null here is kept, since it means "remove" there. */
+function mergePatches(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) out[key] = mergePatches(out[key], value);
+  return out;
+}
+
+/** The request with --config merged into its own config and --year in place of its year. */
+function withOverrides(body: unknown, config: unknown, year: number | undefined): unknown {
+  if (!isPlainObject(body)) return body;
+  const out = { ...body };
+  if (config !== undefined) out.config = out.config === undefined ? config : mergePatches(out.config, config);
+  if (year !== undefined) out.year = year;
+  return out;
+}
+
+// ---------------------------------------------------------------- where scoring happens
+
+/** The engine here, or POST /v1/score on a running Worker; problems come back the same either way. */
+async function scoreWith(options: Options, body: unknown): Promise<Parsed<ScoreResponse>> {
+  const outcome = await callEngine("score", body, { endpoint: options.api ?? "local", ...(options.key && { apiKey: options.key }), timeoutMs: 300_000 });
+  if (outcome.ok) return outcome;
+  if (outcome.kind === "invalid") return { ok: false, problems: outcome.problems };
+  throw new Error(outcome.message + (options.api ? " (npm start runs the Worker locally)" : ""));
+}
+
+// ---------------------------------------------------------------- the two kinds of input
+
+async function scoreJson(options: Options, config: unknown): Promise<number> {
+  const body = withOverrides(await readJson(options.input), config, options.year);
+  const scored = await scoreWith(options, body);
+  if (!scored.ok) return reportProblems(scored.problems);
+  if (options.out === undefined) {
+    process.stdout.write(JSON.stringify(scored.value) + "\n");
+    return 0;
+  }
+  await writeResults(scored.value, options.out);
+  process.stderr.write(summaryText(scored.value, options.out) + "\n");
+  return 0;
+}
+
+async function scoreTable(options: Options, config: unknown): Promise<number> {
+  const file = await readTableFile(options.input);
+  const read = readTable(file.values, file, file.numberFormats ? { numberFormats: file.numberFormats } : {});
+  const body = withOverrides(read.request, config, options.year);
+  // Checked here first, so every problem has its cell without a round trip to an API.
+  const parsed = parseScoreRequest(body);
+  const problems = read.cellProblems(parsed.ok ? [] : parsed.problems);
+  if (problems.length > 0 || !parsed.ok) return reportProblems(problems);
+  let scored: ScoreResponse;
+  if (options.api === undefined) scored = await scoreSchools(parsed.value.request, parsed.value.config);
+  else {
+    const remote = await scoreWith(options, body);
+    if (!remote.ok) return reportProblems(read.cellProblems(remote.problems));
+    scored = remote.value;
+  }
+  const out = options.out ?? defaultOutput(options.input);
+  await writeResults(scored, out);
+  process.stderr.write(`${readingText(file.sheet, read.mapping)} ${summaryText(scored, out)}\n`);
+  return 0;
+}
+
+function defaultOutput(input: string): string {
+  return path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.results.xlsx`);
+}
+
+async function writeResults(response: ScoreResponse, out: string): Promise<void> {
+  const kind = extension(out);
+  if (kind === ".xlsx") await writeResultsWorkbook(response, out);
+  else if (kind === ".csv") await writeResultsCsv(response, out);
+  else await writeFile(out, JSON.stringify(response) + "\n");
+}
+
+function reportProblems(problems: readonly LocatedProblem[]): number {
+  for (const problem of problems) process.stderr.write(problemLine(problem) + "\n");
+  process.stderr.write(`${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was scored.\n`);
+  return 1;
+}
+
+function readingText(sheet: string, mapping: MappingReport): string {
+  const ignored = mapping.ignored.length > 0 ? `; ignored columns: ${mapping.ignored.join(", ")}` : "";
+  return `Read sheet ${JSON.stringify(sheet)} (${mapping.format} format${ignored}).`;
+}
+
+function summaryText(response: ScoreResponse, out: string): string {
+  const { schools, scored, unscored, designations } = response.summary;
+  const counts = Object.entries(designations).map(([type, count]) => `${count} ${type}`);
+  return `Scored ${scored} of ${schools} schools (${unscored} unscored). Designations: ${counts.join(", ")}. Results written to ${path.resolve(out)}.`;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`score: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === "help") {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  try {
+    const config = options.config === undefined ? undefined : await readJson(options.config);
+    return extension(options.input) === ".json" ? await scoreJson(options, config) : await scoreTable(options, config);
+  } catch (error) {
+    // Files that cannot be read or parsed: a message, not a stack trace.
+    process.stderr.write(`score: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

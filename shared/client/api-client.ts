@@ -1,0 +1,64 @@
+// Calls the scoring API, or runs the same engine in-process ("local mode", no network), and says
+// what went wrong in terms a user can act on: fix these cells, retry, check the key. Uses only
+// fetch, so the task pane and the command line share it.
+import type { EducatorsResponse } from "../contract/educators.js";
+import { scoreEducators } from "../educators/rating.js";
+import type { Parsed, Problem } from "../core/problems.js";
+import type { ScenariosResponse, ScoreResponse } from "../contract/responses.js";
+import { runScenarios } from "../schools/scenarios.js";
+import { scoreRequest } from "../schools/score.js";
+
+export interface EngineSettings {
+  /** `local`: the bundled engine; otherwise the API's base URL, e.g. http://127.0.0.1:8787. */
+  endpoint: "local" | string;
+  apiKey?: string;
+  /** Requests give up after this long (default 30 s). */
+  timeoutMs?: number;
+}
+
+export type Failure =
+  /** The input has problems: show them, each at its cell. */
+  | { kind: "invalid"; problems: Problem[] }
+  /** Worth retrying as it is: no answer, a timeout, or a server error. */
+  | { kind: "network" | "timeout" | "server"; message: string; retry: true }
+  /** Retrying the same request will not help: a refused key, a body over the limit… */
+  | { kind: "refused"; message: string; retry: false };
+
+export type Outcome<T> = { ok: true; value: T } | ({ ok: false } & Failure);
+
+const ROUTES = { score: "/v1/score", scenarios: "/v1/scenarios", educators: "/v1/educators/score" } as const;
+type Route = keyof typeof ROUTES;
+type Answer<R extends Route> = R extends "score" ? ScoreResponse : R extends "scenarios" ? ScenariosResponse : EducatorsResponse;
+const LOCAL: { [R in Route]: (body: unknown) => Promise<Parsed<Answer<R>>> } = { score: scoreRequest, scenarios: runScenarios, educators: scoreEducators };
+
+export async function callEngine<R extends Route>(route: R, body: unknown, settings: EngineSettings): Promise<Outcome<Answer<R>>> {
+  if (settings.endpoint === "local") {
+    const parsed = await LOCAL[route](body);
+    return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, kind: "invalid", problems: parsed.problems };
+  }
+  const url = `${settings.endpoint.replace(/\/+$/, "")}${ROUTES[route]}`;
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (settings.apiKey) headers.authorization = `Bearer ${settings.apiKey}`;
+  const timeoutMs = settings.timeoutMs ?? 30_000;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const name = (error as Error)?.name;
+    if (name === "TimeoutError" || name === "AbortError") {
+      return { ok: false, kind: "timeout", message: `no answer from ${settings.endpoint} within ${timeoutMs / 1000} s`, retry: true };
+    }
+    return { ok: false, kind: "network", message: `cannot reach ${settings.endpoint}: is it running, and is the address right?`, retry: true };
+  }
+  if (response.ok) return { ok: true, value: (await response.json()) as Answer<R> };
+  return failureOf(response, settings.endpoint);
+}
+
+async function failureOf(response: Response, endpoint: string): Promise<{ ok: false } & Failure> {
+  const problem = (await response.json().catch(() => ({}))) as { detail?: string; errors?: Problem[] };
+  const detail = problem.detail ?? response.statusText;
+  if (response.status === 400 && Array.isArray(problem.errors)) return { ok: false, kind: "invalid", problems: problem.errors };
+  if (response.status >= 500) return { ok: false, kind: "server", message: `${endpoint} failed (${response.status}): ${detail}`, retry: true };
+  if (response.status === 401) return { ok: false, kind: "refused", message: "the API refused the key: check the API key in settings", retry: false };
+  return { ok: false, kind: "refused", message: `${endpoint} answered ${response.status}: ${detail}`, retry: false };
+}

@@ -1,0 +1,75 @@
+// Config resolution: partial overrides deep-merged over the default, checked whole, and hashed so a
+// result can be traced to the exact rules that made it (api.md: configHash).
+import { DEFAULT_CONFIG } from "./default-config.js";
+import { METHODOLOGY_VERSION } from "../core/model.js";
+import { type Parsed, type Problem, problemsFromZod } from "../core/problems.js";
+import { type Config, ConfigPatchSchema, ConfigSchema } from "./requests.js";
+
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Objects merge key by key; arrays and numbers replace; `null` removes the key (the only way a
+ * deep merge can take an indicator out of a level, §12 config edges).
+ */
+export function deepMerge(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (UNSAFE_KEYS.has(key) || value === undefined) continue;
+    if (value === null) delete out[key];
+    else out[key] = deepMerge(out[key], value);
+  }
+  return out;
+}
+
+export interface ConfigLayer {
+  patch: unknown;
+  /** Where the patch sits in the request, for problem paths: `["config"]`, `["scenarios", 2, "config"]`. */
+  at: PropertyKey[];
+}
+
+/** Merges each layer in turn over the default; each layer's shape is checked, then the result. */
+export function resolveConfig(layers: ConfigLayer[], input?: unknown): Parsed<Config> {
+  let merged: unknown = DEFAULT_CONFIG;
+  const problems: Problem[] = [];
+  for (const { patch, at } of layers) {
+    if (patch === undefined) continue;
+    const shape = ConfigPatchSchema.safeParse(patch);
+    if (!shape.success) problems.push(...problemsFromZod(shape.error.issues, input, at));
+    else merged = deepMerge(merged, patch);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const checked = ConfigSchema.safeParse(merged);
+  if (checked.success) return { ok: true, value: checked.data };
+  const at = layers.at(-1)?.at ?? ["config"];
+  return { ok: false, problems: problemsFromZod(checked.error.issues, input, at) };
+}
+
+/** JSON with object keys sorted at every depth: the same config always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 (hex) of a text, through Web Crypto (Worker, browser and Node alike). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** SHA-256 of the canonical merged config. */
+export function configHash(config: Config): Promise<string> {
+  return sha256Hex(canonicalJson(config));
+}
+
+export function defaultConfigDocument() {
+  return { methodologyVersion: METHODOLOGY_VERSION, config: DEFAULT_CONFIG };
+}
