@@ -1,12 +1,13 @@
 // The Evaluations tab (methodology §11): an educator template, reading it with cell-addressed
 // problems, and writing each educator's rating plus the public distribution report, with a chart
 // of the distribution per district. Suppressed cells stay blank in the workbook too.
-import { EDUCATOR_LEVELS, type Educator, type EducatorLevel, MEASURES } from "../shared/contract/educators.js";
-import type { Distribution, EducatorsResponse, GroupReport } from "../shared/contract/educators.js";
-import type { Problem } from "../shared/core/problems.js";
-import { cellAddress, type LocatedProblem, squash, type TableCell, type TablePlace } from "../shared/tables/school-table.js";
-import { parseEducatorsRequest } from "../shared/educators/rating.js";
+
 import { callEngine, type EngineSettings, type Failure } from "../shared/client/api-client.js";
+import type { Distribution, EducatorsResponse, GroupReport } from "../shared/contract/educators.js";
+import { EDUCATOR_LEVELS, type Educator, type EducatorLevel, MEASURES } from "../shared/contract/educators.js";
+import type { Problem } from "../shared/core/problems.js";
+import { parseEducatorsRequest } from "../shared/educators/rating.js";
+import { cellAddress, type LocatedProblem, squash, type TableCell, type TablePlace } from "../shared/tables/school-table.js";
 import { traceInfo } from "./result-sheets.js";
 import type { RunExcel } from "./score-flow.js";
 import { type SheetContent, writeSheets } from "./sheet-writer.js";
@@ -30,7 +31,12 @@ const COLUMNS = [
   ["Goals", "goals"],
 ] as const;
 export const EDUCATOR_HEADER = COLUMNS.map(([header]) => header);
-const LEVEL_LABELS: Record<EducatorLevel, string> = { ineffective: "Ineffective", developing: "Developing", effective: "Effective", highlyEffective: "Highly effective" };
+const LEVEL_LABELS: Record<EducatorLevel, string> = {
+  ineffective: "Ineffective",
+  developing: "Developing",
+  effective: "Effective",
+  highlyEffective: "Highly effective",
+};
 
 const normalise = (s: unknown) => squash(String(s ?? ""));
 
@@ -47,8 +53,11 @@ export function educatorRows(educators: readonly Educator[] = []): { header: str
 
 export function insertEducatorTemplate(context: Excel.RequestContext, sample?: readonly Educator[]): Promise<string> {
   const rating: Rule = { decimal: { formula1: 1, formula2: 4, operator: "Between" } };
-  const rules: Record<string, { rule: Rule; message: string }> = { Role: { rule: { list: { inCellDropDown: true, source: "teacher,principal" } }, message: "Choose teacher or principal." } };
-  for (const [header, field] of COLUMNS) if ((MEASURES as readonly string[]).includes(field)) rules[header] = { rule: rating, message: `${header}: a rating from 1.0 to 4.0.` };
+  const rules: Record<string, { rule: Rule; message: string }> = {
+    Role: { rule: { list: { inCellDropDown: true, source: "teacher,principal" } }, message: "Choose teacher or principal." },
+  };
+  for (const [header, field] of COLUMNS)
+    if ((MEASURES as readonly string[]).includes(field)) rules[header] = { rule: rating, message: `${header}: a rating from 1.0 to 4.0.` };
   return insertTableSheet(context, {
     sheet: EDUCATOR_TEMPLATE_SHEET,
     tableName: "SQIIEducators",
@@ -76,7 +85,8 @@ export function readEducatorTable(values: readonly (readonly unknown[])[], place
   const columnOf = new Map(COLUMNS.map(([label, field]) => [field, header.indexOf(normalise(label))] as const));
   const problems: LocatedProblem[] = [];
   for (const [label, field] of COLUMNS.slice(0, 5)) {
-    if (columnOf.get(field)! < 0) problems.push({ path: "", message: `the table has no ${label} column`, cell: cellAddress(place.sheet, place.firstRow, place.firstColumn) });
+    if (columnOf.get(field)! < 0)
+      problems.push({ path: "", message: `the table has no ${label} column`, cell: cellAddress(place.sheet, place.firstRow, place.firstColumn) });
   }
   const educators: unknown[] = [];
   const rowOf: number[] = [];
@@ -117,7 +127,17 @@ function groupCells(g: GroupReport | undefined): TableCell[] {
 
 /** District rows first (the chart reads them), then schools; suppressed cells blank. */
 export function distributionTable(d: Distribution): { header: string[]; rows: TableCell[][]; districtRows: number } {
-  const header = ["Group", "Scope", "District", "Role", "Rated", ...EDUCATOR_LEVELS.map((l) => LEVEL_LABELS[l]), ...EDUCATOR_LEVELS.map((l) => `% ${LEVEL_LABELS[l]}`), "Suppressed", "Reason"];
+  const header = [
+    "Group",
+    "Scope",
+    "District",
+    "Role",
+    "Rated",
+    ...EDUCATOR_LEVELS.map((l) => LEVEL_LABELS[l]),
+    ...EDUCATOR_LEVELS.map((l) => `% ${LEVEL_LABELS[l]}`),
+    "Suppressed",
+    "Reason",
+  ];
   const rows: TableCell[][] = [];
   for (const [district, roles] of Object.entries(d.districts)) {
     for (const [role, g] of Object.entries(roles)) rows.push([`${district} · ${role}`, "District", district, role, ...groupCells(g)]);
@@ -138,7 +158,20 @@ export function evaluationSheets(
   const info = traceInfo(response, at, source);
   const results: TableCell[][] = response.results.map((r, i) => {
     const e = educators[i] ?? {};
-    return [r.id, String(e.role ?? ""), String(e.school ?? ""), String(e.district ?? ""), r.status === "rated" ? "Rated" : "Unrated", r.level ? LEVEL_LABELS[r.level] : null, r.composite, r.practiceLevel ? LEVEL_LABELS[r.practiceLevel] : null, r.impact, r.measuresUsed.join(", "), r.flags.join(", ") || null, r.reasons.join("; ")];
+    return [
+      r.id,
+      String(e.role ?? ""),
+      String(e.school ?? ""),
+      String(e.district ?? ""),
+      r.status === "rated" ? "Rated" : "Unrated",
+      r.level ? LEVEL_LABELS[r.level] : null,
+      r.composite,
+      r.practiceLevel ? LEVEL_LABELS[r.practiceLevel] : null,
+      r.impact,
+      r.measuresUsed.join(", "),
+      r.flags.join(", ") || null,
+      r.reasons.join("; "),
+    ];
   });
   const dist = distributionTable(response.distribution);
   const sheets: SheetContent[] = [
@@ -146,9 +179,17 @@ export function evaluationSheets(
       sheet: EVALUATIONS_SHEET,
       tableName: "SQIIEvaluations",
       info,
-      table: { header: ["Educator ID", "Role", "School", "District", "Status", "Level", "Composite", "Practice Level", "Impact", "Measures Used", "Flags", "Reasons"], rows: results },
+      table: {
+        header: ["Educator ID", "Role", "School", "District", "Status", "Level", "Composite", "Practice Level", "Impact", "Measures Used", "Flags", "Reasons"],
+        rows: results,
+      },
     },
-    { sheet: DISTRIBUTION_SHEET, tableName: "SQIIDistribution", info: [...info, ["Suppression", "Groups under the minimum are blank; see Reason."]], table: { header: dist.header, rows: dist.rows } },
+    {
+      sheet: DISTRIBUTION_SHEET,
+      tableName: "SQIIDistribution",
+      info: [...info, ["Suppression", "Groups under the minimum are blank; see Reason."]],
+      table: { header: dist.header, rows: dist.rows },
+    },
   ];
   return { sheets, districtRows: dist.districtRows };
 }
@@ -163,7 +204,8 @@ export async function rateAndWrite(run: RunExcel, settings: EngineSettings, now 
   const local = parseEducatorsRequest(table.request);
   if (!local.ok) return { ok: false, problems: withCells(table, local.problems) };
   const outcome = await callEngine("educators", table.request, settings);
-  if (!outcome.ok) return outcome.kind === "invalid" ? { ok: false, problems: withCells(table, outcome.problems) } : { ok: false, problems: [], failure: outcome };
+  if (!outcome.ok)
+    return outcome.kind === "invalid" ? { ok: false, problems: withCells(table, outcome.problems) } : { ok: false, problems: [], failure: outcome };
   const { sheets, districtRows } = evaluationSheets(outcome.value, table.request.educators as Educator[], source.address, now);
   await run(async (context) => {
     const report = await writeSheets(context, sheets);

@@ -44,11 +44,7 @@ export function traceInfo(response: { methodologyVersion: string; configHash: st
 
 function info(response: ScoreResponse, run: Run): SheetContent["info"] {
   const { schools, scored, unscored } = response.summary;
-  return [
-    ...traceInfo(response, run.at, run.source),
-    ["Engine", run.engine],
-    ["Schools", `${schools} sent, ${scored} scored, ${unscored} unscored`],
-  ];
+  return [...traceInfo(response, run.at, run.source), ["Engine", run.engine], ["Schools", `${schools} sent, ${scored} scored, ${unscored} unscored`]];
 }
 
 export function resultSheets(response: ScoreResponse, run: Run): SheetContent[] {

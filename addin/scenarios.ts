@@ -1,10 +1,11 @@
 // What-if weighting: up to four scenarios over the same schools, previewed live in the pane (local
 // engine) and compared into an SQII Scenarios sheet, changes against the first highlighted.
-import type { ScenariosResponse } from "../shared/contract/responses.js";
-import type { ConfigPatch } from "../shared/contract/requests.js";
-import { evaluateSchools, parseScoreRequest } from "../shared/schools/score.js";
+
 import { resolveConfig } from "../shared/contract/config.js";
+import type { ConfigPatch } from "../shared/contract/requests.js";
+import type { ScenariosResponse } from "../shared/contract/responses.js";
 import type { Problem } from "../shared/core/problems.js";
+import { evaluateSchools, parseScoreRequest } from "../shared/schools/score.js";
 import type { TableCell } from "../shared/tables/school-table.js";
 import { HIGHLIGHTS } from "./result-sheets.js";
 import type { SheetContent } from "./sheet-writer.js";

@@ -1,10 +1,11 @@
 // The Score button, as steps the pane shows one by one: read the source, show how its columns
 // were understood, check it (every problem with its cell), score, write the result sheets.
-import type { LocatedProblem, MappingReport, TableRead } from "../shared/tables/school-table.js";
-import { readTable } from "../shared/tables/school-table.js";
+
+import { callEngine, type EngineSettings, type Failure } from "../shared/client/api-client.js";
 import type { ScoreResponse } from "../shared/contract/responses.js";
 import { parseScoreRequest } from "../shared/schools/score.js";
-import { callEngine, type EngineSettings, type Failure } from "../shared/client/api-client.js";
+import type { LocatedProblem, MappingReport, TableRead } from "../shared/tables/school-table.js";
+import { readTable } from "../shared/tables/school-table.js";
 import { resultSheets } from "./result-sheets.js";
 import { type Progress, writeSheets } from "./sheet-writer.js";
 import { readSource, type Source } from "./source-reader.js";
@@ -45,9 +46,15 @@ export async function scoreAndWrite(run: RunExcel, prepared: Prepared, settings:
 /** Selects a problem's cell, so a click in the list takes the user to it. */
 export async function selectCell(run: RunExcel, cell: string): Promise<void> {
   const bang = cell.lastIndexOf("!");
-  const sheet = cell.slice(0, bang).replace(/^'(.*)'$/, "$1").replaceAll("''", "'");
+  const sheet = cell
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replaceAll("''", "'");
   await run(async (context) => {
-    context.workbook.worksheets.getItem(sheet).getRange(cell.slice(bang + 1)).select();
+    context.workbook.worksheets
+      .getItem(sheet)
+      .getRange(cell.slice(bang + 1))
+      .select();
     await context.sync();
   });
 }

@@ -7,7 +7,11 @@ export const DEFAULT_SETTINGS: EngineSettings = { endpoint: "http://127.0.0.1:87
 export function loadSettings(storage: Pick<Storage, "getItem"> = localStorage): EngineSettings {
   try {
     const saved = JSON.parse(storage.getItem(KEY) ?? "{}") as Partial<EngineSettings>;
-    return { ...DEFAULT_SETTINGS, ...(typeof saved.endpoint === "string" && { endpoint: saved.endpoint }), ...(typeof saved.apiKey === "string" && saved.apiKey && { apiKey: saved.apiKey }) };
+    return {
+      ...DEFAULT_SETTINGS,
+      ...(typeof saved.endpoint === "string" && { endpoint: saved.endpoint }),
+      ...(typeof saved.apiKey === "string" && saved.apiKey && { apiKey: saved.apiKey }),
+    };
   } catch {
     return { ...DEFAULT_SETTINGS };
   }

@@ -45,7 +45,12 @@ export interface WriteReport {
 /** Called after each chunk lands, so a pane can show progress on large sheets. */
 export type Progress = (sheet: string, done: number, total: number) => void;
 
-export async function writeSheets(context: Excel.RequestContext, contents: SheetContent[], limits: ChunkLimits = EXCEL_LIMITS, onProgress?: Progress): Promise<WriteReport> {
+export async function writeSheets(
+  context: Excel.RequestContext,
+  contents: SheetContent[],
+  limits: ChunkLimits = EXCEL_LIMITS,
+  onProgress?: Progress,
+): Promise<WriteReport> {
   const found = await existing(context);
   const sheets: SheetReport[] = [];
   for (const content of contents) sheets.push(await writeSheet(context, content, found, limits, onProgress));

@@ -1,14 +1,15 @@
 // The task pane's page: wires the buttons to the flows in score-flow.ts and template.ts and shows
 // each state (working, mapping, problems, success, failure with retry). All logic lives in those
 // modules; this file only moves between them and the page.
-import { generateConsortium } from "../shared/samples/consortium.js";
-import type { LocatedProblem } from "../shared/tables/school-table.js";
+
 import { callEngine, type EngineSettings } from "../shared/client/api-client.js";
+import { generateConsortium } from "../shared/samples/consortium.js";
 import { sampleEducators } from "../shared/samples/educators.js";
+import type { LocatedProblem } from "../shared/tables/school-table.js";
 import { insertEducatorTemplate, rateAndWrite } from "./evaluations.js";
+import { draftFromPreset, MAX_SCENARIOS, PRESETS, previewDraft, type ScenarioDraft, scenarioSheet, scenariosRequest } from "./scenarios.js";
 import { type Prepared, prepare, type RunExcel, scoreAndWrite, selectCell } from "./score-flow.js";
 import { loadSettings, saveSettings } from "./settings.js";
-import { draftFromPreset, MAX_SCENARIOS, PRESETS, previewDraft, type ScenarioDraft, scenarioSheet, scenariosRequest } from "./scenarios.js";
 import { writeSheets } from "./sheet-writer.js";
 import { insertTemplate } from "./template.js";
 
@@ -102,7 +103,11 @@ async function read(): Promise<void> {
   showProblems(problems);
   cards.forEach(refreshPreview);
   ($("score") as HTMLButtonElement).hidden = problems.length > 0;
-  say("status", problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.", problems.length > 0 ? "error" : "");
+  say(
+    "status",
+    problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.",
+    problems.length > 0 ? "error" : "",
+  );
 }
 
 async function score(): Promise<void> {
@@ -114,7 +119,11 @@ async function score(): Promise<void> {
   const outcome = await busy(() => scoreAndWrite(run, prepared!, settings, new Date(), progress));
   if (outcome.ok) {
     const { scored, unscored, designations } = outcome.response.summary;
-    say("status", `Done: ${scored} scored, ${unscored} unscored; ${designations.priority} Priority, ${designations.focus} Focus, ${designations.reward} Reward. See SQII Results and SQII Subgroups.`, "ok");
+    say(
+      "status",
+      `Done: ${scored} scored, ${unscored} unscored; ${designations.priority} Priority, ${designations.focus} Focus, ${designations.reward} Reward. See SQII Results and SQII Subgroups.`,
+      "ok",
+    );
     return;
   }
   const { failure } = outcome;
@@ -188,9 +197,27 @@ async function compare(): Promise<void> {
   if (!prepared) return say("scenario-status", "Read a selection on the Score tab first.", "error");
   const source = prepared;
   say("scenario-status", `Comparing ${cards.length} scenarios over ${source.schools} schools…`);
-  const outcome = await busy(() => callEngine("scenarios", scenariosRequest(source.read.request, cards.map((c) => c.draft)), currentSettings()));
+  const outcome = await busy(() =>
+    callEngine(
+      "scenarios",
+      scenariosRequest(
+        source.read.request,
+        cards.map((c) => c.draft),
+      ),
+      currentSettings(),
+    ),
+  );
   if (!outcome.ok) {
-    return say("scenario-status", outcome.kind === "invalid" ? `Problems: ${outcome.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join("; ")}` : outcome.message, "error");
+    return say(
+      "scenario-status",
+      outcome.kind === "invalid"
+        ? `Problems: ${outcome.problems
+            .slice(0, 3)
+            .map((p) => `${p.path}: ${p.message}`)
+            .join("; ")}`
+        : outcome.message,
+      "error",
+    );
   }
   const names = new Map(source.read.request.schools.map((s) => [s.id, (s as { name?: string }).name ?? null]));
   await busy(() => run((context) => writeSheets(context, [scenarioSheet(outcome.value, names, source.source.address, new Date())])));

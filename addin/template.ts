@@ -1,8 +1,9 @@
 // "Insert template": a new sheet with the long-format table staff fill in, validation on every
 // column so most mistakes are stopped as they are typed, and a few lines of instructions. It never
 // replaces a sheet: a second template is "SQII Template 2".
-import { INDICATORS, INDICATOR_INFO, SUBGROUPS } from "../shared/core/model.js";
+
 import type { ScoreRequest } from "../shared/contract/requests.js";
+import { INDICATOR_INFO, INDICATORS, SUBGROUPS } from "../shared/core/model.js";
 import { FIELD_LABELS, requestToLongRows, type TableCell } from "../shared/tables/school-table.js";
 import { writeSheets } from "./sheet-writer.js";
 
@@ -45,7 +46,10 @@ export function validationRules(): Record<string, { rule: Rule; message: string 
   };
   for (const code of INDICATORS) {
     const { min, max, name } = INDICATOR_INFO[code];
-    rules[FIELD_LABELS[code]] = { rule: { decimal: { formula1: min, formula2: max, operator: "Between" } }, message: `${name}: a number from ${min} to ${max}.` };
+    rules[FIELD_LABELS[code]] = {
+      rule: { decimal: { formula1: min, formula2: max, operator: "Between" } },
+      message: `${name}: a number from ${min} to ${max}.`,
+    };
   }
   return rules;
 }
@@ -90,5 +94,11 @@ export async function insertTableSheet(context: Excel.RequestContext, spec: Tabl
 }
 
 export function insertTemplate(context: Excel.RequestContext, sample?: Pick<ScoreRequest, "schools" | "year">): Promise<string> {
-  return insertTableSheet(context, { sheet: TEMPLATE_SHEET, tableName: "SQIITemplate", instructions: INSTRUCTIONS, table: templateRows(sample), rules: validationRules() });
+  return insertTableSheet(context, {
+    sheet: TEMPLATE_SHEET,
+    tableName: "SQIITemplate",
+    instructions: INSTRUCTIONS,
+    table: templateRows(sample),
+    rules: validationRules(),
+  });
 }

@@ -7,11 +7,11 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { version } from "../package.json";
 import { configHash, defaultConfigDocument } from "../shared/contract/config.js";
-import { cutPointsRequest } from "../shared/schools/cut-points.js";
-import { scoreEducators } from "../shared/educators/rating.js";
 import { DEFAULT_CONFIG } from "../shared/contract/default-config.js";
 import { METHODOLOGY_VERSION } from "../shared/core/model.js";
 import type { Parsed } from "../shared/core/problems.js";
+import { scoreEducators } from "../shared/educators/rating.js";
+import { cutPointsRequest } from "../shared/schools/cut-points.js";
 import { runScenarios } from "../shared/schools/scenarios.js";
 import { scoreRequest } from "../shared/schools/score.js";
 import { type BodyVariables, jsonBody } from "./json-body.js";
@@ -39,7 +39,13 @@ function answer<T>(c: Context, parsed: Parsed<T>): Response {
   return parsed.ok ? c.json(parsed.value as object) : invalidRequest(parsed.problems);
 }
 
-const KINDS_BY_STATUS: Record<number, ProblemKind> = { 400: "invalidRequest", 401: "unauthorized", 404: "notFound", 413: "tooLarge", 415: "unsupportedMediaType" };
+const KINDS_BY_STATUS: Record<number, ProblemKind> = {
+  400: "invalidRequest",
+  401: "unauthorized",
+  404: "notFound",
+  413: "tooLarge",
+  415: "unsupportedMediaType",
+};
 
 /** Turns Hono's own exceptions (bearerAuth's 401, a bad Authorization header's 400) into problems. */
 function fromHttpException(error: HTTPException): Response {
@@ -76,7 +82,8 @@ export function createApp(): OpenAPIHono<App> {
 
   app.notFound((c) => {
     const allowed = METHODS_BY_PATH.get(c.req.path);
-    if (allowed) return problemResponse("methodNotAllowed", `${c.req.method} is not allowed here; use ${allowed.join(" or ")}`, undefined, { allow: allowed.join(", ") });
+    if (allowed)
+      return problemResponse("methodNotAllowed", `${c.req.method} is not allowed here; use ${allowed.join(" or ")}`, undefined, { allow: allowed.join(", ") });
     return problemResponse("notFound", "no route here; see /docs for the API");
   });
   app.onError((error) => {

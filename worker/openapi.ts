@@ -1,9 +1,9 @@
 // The OpenAPI 3.1 description of the API, generated from the same zod schemas the engine parses
 // with (shared/schemas.ts, shared/response.ts), so the document cannot drift from the code.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { EducatorsRequestSchema, EducatorsResponseSchema } from "../shared/contract/educators.js";
 import { ConfigSchema, CutPointsRequestSchema, ScenariosRequestSchema, ScoreRequestSchema } from "../shared/contract/requests.js";
 import { CutPointsResponseSchema, ScenariosResponseSchema, ScoreResponseSchema } from "../shared/contract/responses.js";
-import { EducatorsRequestSchema, EducatorsResponseSchema } from "../shared/contract/educators.js";
 import { PROBLEM_TYPE } from "./problem.js";
 
 const ProblemSchema = z.object({
@@ -37,7 +37,12 @@ export const ROUTES = [
   post("/v1/score", "Score schools: levels, index, flags, designations, partnerships, summary", ScoreRequestSchema, ScoreResponseSchema),
   post("/v1/scenarios", "Score the same schools under several configs; changes against the first", ScenariosRequestSchema, ScenariosResponseSchema),
   post("/v1/cut-points", "Norm cut points from a reference year, ready for config.cutPoints", CutPointsRequestSchema, CutPointsResponseSchema),
-  post("/v1/educators/score", "Educator evaluation (weighted or check model per district) with the public distribution report", EducatorsRequestSchema, EducatorsResponseSchema),
+  post(
+    "/v1/educators/score",
+    "Educator evaluation (weighted or check model per district) with the public distribution report",
+    EducatorsRequestSchema,
+    EducatorsResponseSchema,
+  ),
   createRoute({
     method: "get",
     path: "/v1/config/default",

@@ -15,7 +15,10 @@ export interface Env {
 export const DEFAULT_LIMITS: BodyLimits = { maxBytes: 32 * 1024 * 1024, maxSchools: 20_000 };
 
 export function listOf(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 function positiveInteger(value: string | undefined, fallback: number): number {

@@ -12,8 +12,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { dirname } from "node:path";
 import { unstable_dev } from "wrangler";
-import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
+import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { freePort, OFFLINE_ENV, startWranglerDev } from "../dev/wrangler-dev.js";
 
 const SCHOOLS = 1000;
@@ -223,7 +223,15 @@ function printTable(rows: Row[]): void {
 }
 
 function httpRow(step: string, run: { latencies: number[]; elapsed: number }): Row {
-  return { step, median: median(run.latencies), p95: p95(run.latencies), rps: (run.latencies.length / run.elapsed) * 1000, ratio: null, target: "none (reported)", pass: null };
+  return {
+    step,
+    median: median(run.latencies),
+    p95: p95(run.latencies),
+    rps: (run.latencies.length / run.elapsed) * 1000,
+    ratio: null,
+    target: "none (reported)",
+    pass: null,
+  };
 }
 
 function budgetRow(step: string, xs: number[], node: number): Row {
@@ -234,7 +242,9 @@ function budgetRow(step: string, xs: number[], node: number): Row {
 async function main(): Promise<void> {
   console.log(`Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} threads)`);
   const text = JSON.stringify(generateConsortium({ schools: SCHOOLS, seed: 3, year: 2014 }));
-  console.log(`request: generateConsortium({ schools: ${SCHOOLS}, seed: 3, year: 2014 }), ${(text.length / 1e6).toFixed(2)} MB; ${N} requests per loop after ${WARMUP} warm-ups\n`);
+  console.log(
+    `request: generateConsortium({ schools: ${SCHOOLS}, seed: 3, year: 2014 }), ${(text.length / 1e6).toFixed(2)} MB; ${N} requests per loop after ${WARMUP} warm-ups\n`,
+  );
 
   const node = await measureNode(text);
   const http = await measureHttp(text);
@@ -247,19 +257,55 @@ async function main(): Promise<void> {
     httpRow(`HTTP POST /v1/score, ${EMPTY}, sequential`, http.empty),
     httpRow(`HTTP POST /v1/score, ${SCHOOLS.toLocaleString("en-US")} schools, concurrency ${CONCURRENCY}`, http.parallel),
     { step: "Node in-process: parseScoreRequest + scoreSchools", median: nodeMedian, p95: p95(node), rps: null, ratio: 1, target: "reference", pass: null },
-    { step: "estimate: latency(1,000) − latency(empty)", median: estimate, p95: null, rps: null, ratio: estimate / nodeMedian, target: "estimate: incl. JSON parse/serialize, transfer", pass: null },
+    {
+      step: "estimate: latency(1,000) − latency(empty)",
+      median: estimate,
+      p95: null,
+      rps: null,
+      ratio: estimate / nodeMedian,
+      target: "estimate: incl. JSON parse/serialize, transfer",
+      pass: null,
+    },
   ];
   const samples = inside.samples;
   if (samples) {
     const column = (pick: (s: InsideSample) => number) => samples.map(pick);
-    const insideRow = (step: string, xs: number[]): Row => ({ step, median: median(xs), p95: p95(xs), rps: null, ratio: median(xs) / nodeMedian, target: "none (reported)", pass: null });
+    const insideRow = (step: string, xs: number[]): Row => ({
+      step,
+      median: median(xs),
+      p95: p95(xs),
+      rps: null,
+      ratio: median(xs) / nodeMedian,
+      target: "none (reported)",
+      pass: null,
+    });
     rows.push(
-      insideRow("workerd: JSON.parse of the body", column((s) => s.parse)),
-      insideRow("workerd: validation (parseScoreRequest)", column((s) => s.validate)),
-      insideRow("workerd: scoring (scoreSchools)", column((s) => s.score)),
-      insideRow("workerd: JSON.stringify of the response", column((s) => s.serialize)),
-      budgetRow(`engine+validation per 1,000-school request vs ${CPU_BUDGET_MS} ms CPU (free plan)`, column((s) => s.validate + s.score), nodeMedian),
-      budgetRow(`whole handler in workerd (parse+engine+serialize) vs ${CPU_BUDGET_MS} ms CPU`, column((s) => s.parse + s.validate + s.score + s.serialize), nodeMedian),
+      insideRow(
+        "workerd: JSON.parse of the body",
+        column((s) => s.parse),
+      ),
+      insideRow(
+        "workerd: validation (parseScoreRequest)",
+        column((s) => s.validate),
+      ),
+      insideRow(
+        "workerd: scoring (scoreSchools)",
+        column((s) => s.score),
+      ),
+      insideRow(
+        "workerd: JSON.stringify of the response",
+        column((s) => s.serialize),
+      ),
+      budgetRow(
+        `engine+validation per 1,000-school request vs ${CPU_BUDGET_MS} ms CPU (free plan)`,
+        column((s) => s.validate + s.score),
+        nodeMedian,
+      ),
+      budgetRow(
+        `whole handler in workerd (parse+engine+serialize) vs ${CPU_BUDGET_MS} ms CPU`,
+        column((s) => s.parse + s.validate + s.score + s.serialize),
+        nodeMedian,
+      ),
     );
   } else {
     rows.push(budgetRow(`engine+validation per 1,000-school request vs ${CPU_BUDGET_MS} ms CPU (free plan) — ESTIMATE`, [estimate], nodeMedian));
@@ -275,7 +321,9 @@ async function main(): Promise<void> {
         "Cloudflare bills the whole handler's CPU (body read, JSON.parse, engine, JSON.stringify) against the budget.",
     );
   } else {
-    console.log("timers do NOT advance during CPU work in this workerd: the budget row is an ESTIMATE (latency difference) that includes JSON parse/serialize and loopback transfer.");
+    console.log(
+      "timers do NOT advance during CPU work in this workerd: the budget row is an ESTIMATE (latency difference) that includes JSON parse/serialize and loopback transfer.",
+    );
   }
 }
 

@@ -6,11 +6,11 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { dirname } from "node:path";
-import { SUBGROUPS, SCHOOL_LEVELS, type Subgroup } from "../../shared/core/model.js";
+import { SCHOOL_LEVELS, SUBGROUPS, type Subgroup } from "../../shared/core/model.js";
+import { formatRequestJson, generateConsortium, Random, STATEWIDE_JSON, STATEWIDE_OPTIONS } from "../../shared/samples/consortium.js";
 import { assignPartners } from "../../shared/schools/partnerships.js";
 import { runScenarios } from "../../shared/schools/scenarios.js";
 import { evaluateSchools, findPartnerships, parseScoreRequest } from "../../shared/schools/score.js";
-import { formatRequestJson, generateConsortium, Random, STATEWIDE_JSON, STATEWIDE_OPTIONS } from "../../shared/samples/consortium.js";
 
 const REPEATS = 9;
 const SWEEP_REPEATS = 7; // each sweep scores the state ten times; seven keeps the run short
@@ -61,7 +61,16 @@ function sweepScenarios() {
  */
 function stressInput(): { needs: Needs; rewards: Rewards } {
   const rng = new Random(500300);
-  const districts = ["Fresno Unified", "Long Beach Unified", "Los Angeles Unified", "Oakland Unified", "Sacramento City Unified", "San Francisco Unified", "Santa Ana Unified", "Sanger Unified"];
+  const districts = [
+    "Fresno Unified",
+    "Long Beach Unified",
+    "Los Angeles Unified",
+    "Oakland Unified",
+    "Sacramento City Unified",
+    "San Francisco Unified",
+    "Santa Ana Unified",
+    "Sanger Unified",
+  ];
   const groups = SUBGROUPS.filter((g) => g !== "ALL");
   const needs: Needs = Array.from({ length: 500 }, (_, i) => ({
     id: `need-${i}`,
@@ -100,7 +109,10 @@ async function time(run: () => unknown, repeats = REPEATS): Promise<number> {
 /** Fails loudly: a benchmark of a request the engine rejects would time the error path. */
 function expectOk<T>(parsed: { ok: true; value: T } | { ok: false; problems: { path: string; message: string }[] }, what: string): T {
   if (parsed.ok) return parsed.value;
-  const first = parsed.problems.slice(0, 5).map((p) => `  ${p.path}: ${p.message}`).join("\n");
+  const first = parsed.problems
+    .slice(0, 5)
+    .map((p) => `  ${p.path}: ${p.message}`)
+    .join("\n");
   throw new Error(`${what} was rejected (${parsed.problems.length} problems):\n${first}`);
 }
 
@@ -126,7 +138,9 @@ async function main(): Promise<void> {
   console.log(`Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} threads)`);
   const text = await statewideText();
   const body = JSON.parse(text) as { schools: unknown[] };
-  console.log(`input: ${STATEWIDE_JSON}, ${(text.length / 1e6).toFixed(1)} MB, ${body.schools.length.toLocaleString("en-US")} schools; medians of ${REPEATS} runs (sweep ${SWEEP_REPEATS}) after a warm-up\n`);
+  console.log(
+    `input: ${STATEWIDE_JSON}, ${(text.length / 1e6).toFixed(1)} MB, ${body.schools.length.toLocaleString("en-US")} schools; medians of ${REPEATS} runs (sweep ${SWEEP_REPEATS}) after a warm-up\n`,
+  );
 
   const { request, config } = expectOk(parseScoreRequest(body), "the statewide request");
   const evaluation = evaluateSchools(request.schools, config, request.year);
@@ -151,7 +165,9 @@ async function main(): Promise<void> {
   ]);
   const pairs = findPartnerships(evaluation, config);
   const matched = assignPartners(stress.needs, stress.rewards, { capacity: 2, minLevel: 7 });
-  console.log(`\nstatewide: ${evaluation.results.filter((r) => r.status === "scored").length.toLocaleString("en-US")} scored, Title I pool ${evaluation.poolSize}, ${pairs.pairs.length} partnerships (${pairs.unmatched.length} unmatched); stress: ${matched.pairs.length} of 500 matched`);
+  console.log(
+    `\nstatewide: ${evaluation.results.filter((r) => r.status === "scored").length.toLocaleString("en-US")} scored, Title I pool ${evaluation.poolSize}, ${pairs.pairs.length} partnerships (${pairs.unmatched.length} unmatched); stress: ${matched.pairs.length} of 500 matched`,
+  );
 }
 
 await main();

@@ -144,7 +144,8 @@ async function send(base: string, c: Case): Promise<Outcome> {
 function check(c: Case, response: Response, text: string): string | null {
   if (response.status !== c.expect) return `expected ${c.expect}, got ${response.status}: ${text.slice(0, 160)}`;
   const type = response.headers.get("content-type") ?? "";
-  if (response.status !== 200 && type.split(";")[0]!.trim() !== PROBLEM_JSON) return `a ${response.status} answered as ${type || "no content type"}, not ${PROBLEM_JSON}`;
+  if (response.status !== 200 && type.split(";")[0]!.trim() !== PROBLEM_JSON)
+    return `a ${response.status} answered as ${type || "no content type"}, not ${PROBLEM_JSON}`;
   if (c.schools !== undefined) {
     const results = (JSON.parse(text) as { results?: unknown[] }).results;
     if (results?.length !== c.schools) return `sent ${c.schools} schools, got ${results?.length ?? "no"} results`;

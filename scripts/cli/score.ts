@@ -4,8 +4,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { callEngine } from "../../shared/client/api-client.js";
-import type { Parsed } from "../../shared/core/problems.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
+import type { Parsed } from "../../shared/core/problems.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { type LocatedProblem, type MappingReport, problemLine, readTable } from "../../shared/tables/school-table.js";
 import { readTableFile, writeResultsCsv, writeResultsWorkbook } from "./workbook-file.js";
@@ -59,8 +59,10 @@ function parseOptions(argv: string[]): Options | "help" {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "no input file given" : `one input file expected, got ${positionals.length}`);
   const input = positionals[0]!;
   if (!INPUTS.includes(extension(input))) throw new UsageError(`cannot score ${JSON.stringify(input)}: expected a ${INPUTS.join(", ")} file`);
-  if (values.out !== undefined && !OUTPUTS.includes(extension(values.out))) throw new UsageError(`cannot write ${JSON.stringify(values.out)}: expected a ${OUTPUTS.join(", ")} file`);
-  if (values.api !== undefined && !/^https?:\/\/[^/]+/.test(values.api)) throw new UsageError(`--api expects a URL like http://127.0.0.1:8787, got ${JSON.stringify(values.api)}`);
+  if (values.out !== undefined && !OUTPUTS.includes(extension(values.out)))
+    throw new UsageError(`cannot write ${JSON.stringify(values.out)}: expected a ${OUTPUTS.join(", ")} file`);
+  if (values.api !== undefined && !/^https?:\/\/[^/]+/.test(values.api))
+    throw new UsageError(`--api expects a URL like http://127.0.0.1:8787, got ${JSON.stringify(values.api)}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`--year expects a year like 2014, got ${JSON.stringify(values.year)}`);
   return {
     input,

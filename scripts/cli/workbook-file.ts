@@ -4,9 +4,17 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { ScoreResponse } from "../../shared/contract/responses.js";
 import type { ScoreRequest } from "../../shared/contract/requests.js";
-import { columnLetters, requestToLongRows, resultsTable, subgroupsTable, type Table, type TableCell, type TablePlace } from "../../shared/tables/school-table.js";
+import type { ScoreResponse } from "../../shared/contract/responses.js";
+import {
+  columnLetters,
+  requestToLongRows,
+  resultsTable,
+  subgroupsTable,
+  type Table,
+  type TableCell,
+  type TablePlace,
+} from "../../shared/tables/school-table.js";
 
 export interface TableFile extends TablePlace {
   /** The used range, header first, as Excel's `range.values` gives it: text, numbers, booleans, "" for blank. */

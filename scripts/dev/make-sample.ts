@@ -15,7 +15,9 @@ async function writeText(path: string, text: string): Promise<void> {
 
 async function report(path: string, request: ScoreRequest): Promise<void> {
   const { size } = await stat(path);
-  console.log(`${path}: ${size.toLocaleString("en-US")} bytes, ${request.schools.length.toLocaleString("en-US")} schools, ${countGroupRows(request).toLocaleString("en-US")} school × group rows`);
+  console.log(
+    `${path}: ${size.toLocaleString("en-US")} bytes, ${request.schools.length.toLocaleString("en-US")} schools, ${countGroupRows(request).toLocaleString("en-US")} school × group rows`,
+  );
 }
 
 async function makeExample(): Promise<void> {

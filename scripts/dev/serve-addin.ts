@@ -1,17 +1,28 @@
 // Serves the built task pane (dist/addin): over HTTPS on localhost:3000 for Excel (npm start), or
 // plain HTTP on a free loopback port for the browser test.
+
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer as createHttp, type Server } from "node:http";
 import { createServer as createHttps } from "node:https";
-import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".map": "application/json", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".map": "application/json",
+  ".xml": "application/xml",
+};
 
 function handler(dir: string) {
   const root = path.resolve(dir);
-  return async (req: { url?: string }, res: { writeHead(status: number, headers?: Record<string, string>): { end(body?: Buffer | string): void }; end(body?: Buffer): void }) => {
+  return async (
+    req: { url?: string },
+    res: { writeHead(status: number, headers?: Record<string, string>): { end(body?: Buffer | string): void }; end(body?: Buffer): void },
+  ) => {
     const wanted = path.resolve(root, "." + path.normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
     if (!wanted.startsWith(root + path.sep)) return void res.writeHead(404).end(); // no path traversal
     try {
@@ -56,7 +67,11 @@ export async function serveHttps(dir: string, port = 3000): Promise<PaneServer &
     caTrusted = false;
     const folder = path.join(homedir(), ".office-addin-dev-certs");
     if (!existsSync(path.join(folder, "localhost.key"))) await certs.generateCertificates();
-    options = { key: await readFile(path.join(folder, "localhost.key")), cert: await readFile(path.join(folder, "localhost.crt")), ca: await readFile(path.join(folder, "ca.crt")) };
+    options = {
+      key: await readFile(path.join(folder, "localhost.key")),
+      cert: await readFile(path.join(folder, "localhost.crt")),
+      ca: await readFile(path.join(folder, "ca.crt")),
+    };
   }
   const served = await listen(createHttps(options, handler(dir)) as unknown as Server, port, "localhost", `https://localhost:${port}`);
   return { ...served, caTrusted };

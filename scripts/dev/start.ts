@@ -20,7 +20,10 @@ try {
 }
 
 console.log(`\nScoring ${SAMPLE} against ${dev.url} …`);
-spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/cli/score.ts", SAMPLE, "--api", dev.url], { cwd: ROOT, stdio: "inherit" });
+spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/cli/score.ts", SAMPLE, "--api", dev.url], {
+  cwd: ROOT,
+  stdio: "inherit",
+});
 
 console.log(`
 SQII scoring API running at ${dev.url}  (docs: ${dev.url}/docs, OpenAPI: ${dev.url}/openapi.json)

@@ -2,9 +2,9 @@
 // what went wrong in terms a user can act on: fix these cells, retry, check the key. Uses only
 // fetch, so the task pane and the command line share it.
 import type { EducatorsResponse } from "../contract/educators.js";
-import { scoreEducators } from "../educators/rating.js";
-import type { Parsed, Problem } from "../core/problems.js";
 import type { ScenariosResponse, ScoreResponse } from "../contract/responses.js";
+import type { Parsed, Problem } from "../core/problems.js";
+import { scoreEducators } from "../educators/rating.js";
 import { runScenarios } from "../schools/scenarios.js";
 import { scoreRequest } from "../schools/score.js";
 

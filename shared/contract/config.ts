@@ -1,8 +1,9 @@
 // Config resolution: partial overrides deep-merged over the default, checked whole, and hashed so a
 // result can be traced to the exact rules that made it (api.md: configHash).
-import { DEFAULT_CONFIG } from "./default-config.js";
+
 import { METHODOLOGY_VERSION } from "../core/model.js";
 import { type Parsed, type Problem, problemsFromZod } from "../core/problems.js";
+import { DEFAULT_CONFIG } from "./default-config.js";
 import { type Config, ConfigPatchSchema, ConfigSchema } from "./requests.js";
 
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -53,7 +54,9 @@ export function resolveConfig(layers: ConfigLayer[], input?: unknown): Parsed<Co
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (isPlainObject(value)) {
-    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    const keys = Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
   }
   return JSON.stringify(value);

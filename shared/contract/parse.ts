@@ -1,10 +1,10 @@
 // Request parsing shared by every endpoint: the zod shape, the merged config, and the checks that
 // need the whole request (unique ids, history years). Every problem is reported in one go.
 import type { z } from "zod";
-import { resolveConfig } from "./config.js";
 import { type Parsed, type Problem, problemAt, problemsFromZod } from "../core/problems.js";
-import { isValidSchool } from "./school-check.js";
+import { resolveConfig } from "./config.js";
 import type { Config } from "./requests.js";
+import { isValidSchool } from "./school-check.js";
 
 export function parseRequest<T>(schema: z.ZodType<T>, body: unknown): Parsed<{ request: T; config: Config }> {
   const shape = safeParseFast(schema, body);
@@ -61,4 +61,3 @@ export function crossChecks(body: unknown): Problem[] {
   });
   return problems;
 }
-

@@ -2,7 +2,7 @@
 // Types are inferred from them, so the contract lives in one place. Messages say what was expected
 // and what arrived, because they reach analysts as cell-addressed errors.
 import { z } from "zod";
-import { DESIGNATION_TYPES, INDICATORS, INDICATOR_INFO, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../core/model.js";
+import { DESIGNATION_TYPES, INDICATOR_INFO, INDICATORS, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../core/model.js";
 
 export function describeValue(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v);
@@ -50,9 +50,9 @@ export const SubgroupResultSchema = z.strictObject(
   expectObject("a student group's results (an object with n and indicator values)"),
 );
 
-const subgroupEntries = Object.fromEntries(
-  SUBGROUPS.filter((g) => g !== "ALL").map((g) => [g, SubgroupResultSchema.optional()]),
-) as { [K in Exclude<(typeof SUBGROUPS)[number], "ALL">]: z.ZodOptional<typeof SubgroupResultSchema> };
+const subgroupEntries = Object.fromEntries(SUBGROUPS.filter((g) => g !== "ALL").map((g) => [g, SubgroupResultSchema.optional()])) as {
+  [K in Exclude<(typeof SUBGROUPS)[number], "ALL">]: z.ZodOptional<typeof SubgroupResultSchema>;
+};
 
 export const SubgroupsSchema = z.strictObject(
   { ALL: SubgroupResultSchema, ...subgroupEntries },
@@ -74,16 +74,19 @@ export const HistoryEntrySchema = z.strictObject(
   expectObject("a history entry (an object with year, index, designation, gradRate)"),
 );
 
-export const SchoolSchema = z.strictObject({
-  id: nonEmptyText.min(1, { error: "expected a school id, got empty text" }),
-  name: nonEmptyText.optional(),
-  district: nonEmptyText.optional(),
-  level: oneOf(SCHOOL_LEVELS),
-  title1: oneOf(TITLE1_STATUSES),
-  sig: z.boolean({ error: (iss) => `expected true or false, got ${describeValue(iss.input)}` }).optional(),
-  history: z.array(HistoryEntrySchema).optional(),
-  subgroups: SubgroupsSchema,
-}, expectObject("a school (an object)"));
+export const SchoolSchema = z.strictObject(
+  {
+    id: nonEmptyText.min(1, { error: "expected a school id, got empty text" }),
+    name: nonEmptyText.optional(),
+    district: nonEmptyText.optional(),
+    level: oneOf(SCHOOL_LEVELS),
+    title1: oneOf(TITLE1_STATUSES),
+    sig: z.boolean({ error: (iss) => `expected true or false, got ${describeValue(iss.input)}` }).optional(),
+    history: z.array(HistoryEntrySchema).optional(),
+    subgroups: SubgroupsSchema,
+  },
+  expectObject("a school (an object)"),
+);
 
 // ---------------------------------------------------------------- config
 
@@ -160,26 +163,35 @@ export const ConfigPatchSchema = z.strictObject({
 });
 export type ConfigPatch = z.input<typeof ConfigPatchSchema>;
 
-export const ScoreRequestSchema = z.strictObject({
-  year: wholeNumber(1900, "a whole year").optional(),
-  config: ConfigPatchSchema.optional(),
-  schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
-}, expectObject("a JSON object"));
+export const ScoreRequestSchema = z.strictObject(
+  {
+    year: wholeNumber(1900, "a whole year").optional(),
+    config: ConfigPatchSchema.optional(),
+    schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+  },
+  expectObject("a JSON object"),
+);
 
-export const ScenariosRequestSchema = z.strictObject({
-  year: wholeNumber(1900, "a whole year").optional(),
-  config: ConfigPatchSchema.optional(),
-  schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
-  scenarios: z
-    .array(z.strictObject({ name: nonEmptyText.min(1, { error: "a scenario needs a name" }), config: ConfigPatchSchema.optional() }))
-    .min(1, { error: "expected at least one scenario (the first is the baseline)" })
-    .max(20, { error: "expected at most 20 scenarios" }),
-}, expectObject("a JSON object"));
+export const ScenariosRequestSchema = z.strictObject(
+  {
+    year: wholeNumber(1900, "a whole year").optional(),
+    config: ConfigPatchSchema.optional(),
+    schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+    scenarios: z
+      .array(z.strictObject({ name: nonEmptyText.min(1, { error: "a scenario needs a name" }), config: ConfigPatchSchema.optional() }))
+      .min(1, { error: "expected at least one scenario (the first is the baseline)" })
+      .max(20, { error: "expected at most 20 scenarios" }),
+  },
+  expectObject("a JSON object"),
+);
 
-export const CutPointsRequestSchema = z.strictObject({
-  config: ConfigPatchSchema.optional(),
-  schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
-}, expectObject("a JSON object"));
+export const CutPointsRequestSchema = z.strictObject(
+  {
+    config: ConfigPatchSchema.optional(),
+    schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+  },
+  expectObject("a JSON object"),
+);
 
 export type SubgroupResult = z.infer<typeof SubgroupResultSchema>;
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;

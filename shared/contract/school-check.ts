@@ -4,7 +4,7 @@
 // this check costs a fraction of it. It only ever says "valid" for input that SchoolSchema accepts
 // unchanged (test/shared/school-check.test.ts checks that on random and mutated schools), so the
 // parse can skip zod for valid schools and fall back to it — and its messages — for anything else.
-import { DESIGNATION_TYPES, INDICATORS, INDICATOR_INFO, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../core/model.js";
+import { DESIGNATION_TYPES, INDICATOR_INFO, INDICATORS, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../core/model.js";
 
 const RANGES = new Map<string, readonly [number, number]>(INDICATORS.map((code) => [code, [INDICATOR_INFO[code].min, INDICATOR_INFO[code].max]]));
 const GROUPS = new Set<string>(SUBGROUPS);

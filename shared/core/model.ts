@@ -82,12 +82,5 @@ export type Band = (typeof BANDS)[number];
 export const DESIGNATION_TYPES = ["priority", "focus", "reward", "none"] as const;
 export type DesignationType = (typeof DESIGNATION_TYPES)[number];
 
-export const STAGES = [
-  "communityOfPractice",
-  "rewardPartnership",
-  "districtTurnaround",
-  "peerReview",
-  "turnaroundPrinciples",
-  "districtAction",
-] as const;
+export const STAGES = ["communityOfPractice", "rewardPartnership", "districtTurnaround", "peerReview", "turnaroundPrinciples", "districtAction"] as const;
 export type Stage = (typeof STAGES)[number];

@@ -8,8 +8,8 @@ import {
   type EducatorLevel,
   type EducatorResult,
   type GroupReport,
-  type Role,
   ROLES,
+  type Role,
 } from "../contract/educators.js";
 import { roundHalfAway } from "../core/numbers.js";
 

@@ -10,20 +10,20 @@ import {
   type Educator,
   type EducatorLevel,
   type EducatorResult,
-  type EducatorsResponse,
-  type Impact,
   type EducatorsRequest,
   EducatorsRequestSchema,
+  type EducatorsResponse,
   IMPACT_MEASURES,
+  type Impact,
   MEASURES,
   type Measure,
   MIN_GROWTH_SHARE,
   type Weights,
 } from "../contract/educators.js";
-import { distribution } from "./distribution.js";
 import { METHODOLOGY_VERSION } from "../core/model.js";
 import { round6, roundHalfAway } from "../core/numbers.js";
 import { type Parsed, type Problem, problemAt, problemsFromZod } from "../core/problems.js";
+import { distribution } from "./distribution.js";
 
 export interface DistrictModel {
   model: "weighted" | "check";
@@ -37,7 +37,6 @@ export interface ResolvedEducatorConfig {
   minReport: number;
 }
 
-
 /** Level from the cuts, comparing after rounding to 6 decimals (§11). */
 export function levelFor(value: number, cuts: Cuts): EducatorLevel {
   const v = round6(value);
@@ -50,7 +49,14 @@ export function levelFor(value: number, cuts: Cuts): EducatorLevel {
 function weighted(e: Educator, m: DistrictModel): EducatorResult {
   const base = { id: e.id, practiceLevel: null, impact: null, flags: [] as string[] };
   if (e.measures.growth === undefined) {
-    return { ...base, status: "unrated", level: null, composite: null, measuresUsed: [], reasons: ["the weighted model needs a student growth measure; it is missing, so the educator is not rated (never re-weighted without growth)"] };
+    return {
+      ...base,
+      status: "unrated",
+      level: null,
+      composite: null,
+      measuresUsed: [],
+      reasons: ["the weighted model needs a student growth measure; it is missing, so the educator is not rated (never re-weighted without growth)"],
+    };
   }
   let sum = 0;
   let total = 0;
@@ -108,14 +114,24 @@ export function rateEducator(e: Educator, config: ResolvedEducatorConfig): Educa
 /** Each district's model over the defaults; a weighted model with growth under 20% is a problem. */
 export function resolveEducatorConfig(config: EducatorsRequest["config"], input?: unknown): Parsed<ResolvedEducatorConfig> {
   const problems: Problem[] = [];
-  const build = (model: "weighted" | "check", weights?: Partial<Weights>, cuts?: Cuts): DistrictModel => ({ model, weights: { ...DEFAULT_WEIGHTS, ...weights }, cuts: cuts ?? DEFAULT_CUTS });
+  const build = (model: "weighted" | "check", weights?: Partial<Weights>, cuts?: Cuts): DistrictModel => ({
+    model,
+    weights: { ...DEFAULT_WEIGHTS, ...weights },
+    cuts: cuts ?? DEFAULT_CUTS,
+  });
   const models: Record<string, DistrictModel> = {};
   for (const [district, m] of Object.entries(config?.models ?? {})) {
     const resolved = build(m.model, m.weights, m.cuts);
     const total = MEASURES.reduce((s, k) => s + (resolved.weights[k] ?? 0), 0);
     if (resolved.model === "weighted" && (total === 0 || round6(resolved.weights.growth / total) < MIN_GROWTH_SHARE)) {
       const share = total === 0 ? 0 : roundHalfAway((100 * resolved.weights.growth) / total, 1);
-      problems.push(problemAt(["config", "models", district, "weights", "growth"], input, `district ${JSON.stringify(district)}: student growth is ${share}% of the weights; at least ${MIN_GROWTH_SHARE * 100}% is required`));
+      problems.push(
+        problemAt(
+          ["config", "models", district, "weights", "growth"],
+          input,
+          `district ${JSON.stringify(district)}: student growth is ${share}% of the weights; at least ${MIN_GROWTH_SHARE * 100}% is required`,
+        ),
+      );
     }
     models[district] = resolved;
   }
@@ -130,7 +146,8 @@ export function parseEducatorsRequest(body: unknown): Parsed<{ request: Educator
   const seen = new Map<string, number>();
   shape.data.educators.forEach((e, i) => {
     const first = seen.get(e.id);
-    if (first !== undefined) problems.push(problemAt(["educators", i, "id"], body, `duplicate educator id ${JSON.stringify(e.id)} (first at educators[${first}])`));
+    if (first !== undefined)
+      problems.push(problemAt(["educators", i, "id"], body, `duplicate educator id ${JSON.stringify(e.id)} (first at educators[${first}])`));
     else seen.set(e.id, i);
   });
   const config = resolveEducatorConfig(shape.data.config, body);
@@ -152,6 +169,11 @@ export async function scoreEducators(body: unknown): Promise<Parsed<EducatorsRes
   const results = request.educators.map((e) => rateEducator(e, config));
   return {
     ok: true,
-    value: { methodologyVersion: METHODOLOGY_VERSION, configHash: await educatorConfigHash(config), results, distribution: distribution(request.educators, results, config.minReport) },
+    value: {
+      methodologyVersion: METHODOLOGY_VERSION,
+      configHash: await educatorConfigHash(config),
+      results,
+      distribution: distribution(request.educators, results, config.minReport),
+    },
   };
 }

@@ -3,9 +3,9 @@
 // points so every index level occurs. Deterministic from a seed, so examples and benchmarks are
 // reproducible. Nothing here is real student data.
 import { DEFAULT_CONFIG } from "../contract/default-config.js";
-import { levelOf, scalesFor } from "../schools/levels.js";
-import { INDICATOR_INFO, type Indicator, type SchoolLevel, type Subgroup, type Title1Status } from "../core/model.js";
 import type { HistoryEntry, School, ScoreRequest, SubgroupResult } from "../contract/requests.js";
+import { INDICATOR_INFO, type Indicator, type SchoolLevel, type Subgroup, type Title1Status } from "../core/model.js";
+import { levelOf, scalesFor } from "../schools/levels.js";
 
 export interface ConsortiumOptions {
   schools: number;
@@ -107,11 +107,46 @@ const CORE_TOTAL = CORE_DISTRICTS.reduce((sum, d) => sum + d.schools, 0);
 const GENERIC_MIX: RaceMix = { AA: 7, AI: 0.6, AS: 10, FI: 3, HI: 52, PI: 0.6, WH: 24, MR: 3 };
 
 const PLACES = [
-  "Alder Creek", "Arroyo Verde", "Bayshore", "Bear Valley", "Cedar Grove", "Coastline", "Del Oro", "Eastfield",
-  "El Camino", "Fairview", "Foothill", "Golden Plains", "Harbor View", "Hillcrest", "Kings River", "Lakeside",
-  "Las Palmas", "Live Oak", "Madrone", "Mesa Vista", "Mission Valley", "Monte Alto", "North Ridge", "Oak Park",
-  "Pacific Bluffs", "Palo Seco", "Pine Hollow", "Rancho Seco", "Redwood Flats", "Rio Bravo", "Riverbend", "Sage Hills",
-  "San Benito Valley", "Sierra Vista", "Silver Lake", "Sunnyslope", "Tierra Linda", "Valle Grande", "Westbrook", "Willow Glen",
+  "Alder Creek",
+  "Arroyo Verde",
+  "Bayshore",
+  "Bear Valley",
+  "Cedar Grove",
+  "Coastline",
+  "Del Oro",
+  "Eastfield",
+  "El Camino",
+  "Fairview",
+  "Foothill",
+  "Golden Plains",
+  "Harbor View",
+  "Hillcrest",
+  "Kings River",
+  "Lakeside",
+  "Las Palmas",
+  "Live Oak",
+  "Madrone",
+  "Mesa Vista",
+  "Mission Valley",
+  "Monte Alto",
+  "North Ridge",
+  "Oak Park",
+  "Pacific Bluffs",
+  "Palo Seco",
+  "Pine Hollow",
+  "Rancho Seco",
+  "Redwood Flats",
+  "Rio Bravo",
+  "Riverbend",
+  "Sage Hills",
+  "San Benito Valley",
+  "Sierra Vista",
+  "Silver Lake",
+  "Sunnyslope",
+  "Tierra Linda",
+  "Valle Grande",
+  "Westbrook",
+  "Willow Glen",
 ];
 
 /** Splits `total` in proportion to the weights; the largest remainder keeps the sum exact. */
@@ -174,7 +209,10 @@ function planDistricts(total: number, rng: Random, names?: string[]): { profile:
       planned += extra.schools;
     }
   }
-  const counts = apportion(total, profiles.map((p) => p.schools));
+  const counts = apportion(
+    total,
+    profiles.map((p) => p.schools),
+  );
   return profiles.map((profile, i) => ({ profile, count: counts[i]! }));
 }
 
@@ -383,13 +421,62 @@ function buildSubgroups(rng: Random, profile: Profile, sizes: Partial<Record<Sub
 // ---------------------------------------------------------------- names and ids
 
 const NAMESAKES = [
-  "Lincoln", "Washington", "Roosevelt", "Jefferson", "Garfield", "Cesar Chavez", "Dolores Huerta", "Sequoia",
-  "Madison", "Franklin", "Emerson", "Thoreau", "John Muir", "Sally Ride", "Harriet Tubman", "Frederick Douglass",
-  "Malcolm X", "Rosa Parks", "Martin Luther King Jr.", "Hoover", "Grant", "Kennedy", "Marshall", "Stevenson",
-  "Bret Harte", "Jack London", "Mark Twain", "Luther Burbank", "Juan Cabrillo", "Junipero Serra", "Fremont", "Carver",
-  "Edison", "Whittier", "Longfellow", "Hawthorne", "Audubon", "Bancroft", "Cleveland", "Sutter",
-  "Vista del Mar", "Rancho", "Mountain View", "Sunset", "Pacific", "Westlake", "Oak Grove", "Palm Crest",
-  "Maple", "Sycamore", "Jacaranda", "Magnolia", "Willow", "Cypress", "Orchard", "Harbor",
+  "Lincoln",
+  "Washington",
+  "Roosevelt",
+  "Jefferson",
+  "Garfield",
+  "Cesar Chavez",
+  "Dolores Huerta",
+  "Sequoia",
+  "Madison",
+  "Franklin",
+  "Emerson",
+  "Thoreau",
+  "John Muir",
+  "Sally Ride",
+  "Harriet Tubman",
+  "Frederick Douglass",
+  "Malcolm X",
+  "Rosa Parks",
+  "Martin Luther King Jr.",
+  "Hoover",
+  "Grant",
+  "Kennedy",
+  "Marshall",
+  "Stevenson",
+  "Bret Harte",
+  "Jack London",
+  "Mark Twain",
+  "Luther Burbank",
+  "Juan Cabrillo",
+  "Junipero Serra",
+  "Fremont",
+  "Carver",
+  "Edison",
+  "Whittier",
+  "Longfellow",
+  "Hawthorne",
+  "Audubon",
+  "Bancroft",
+  "Cleveland",
+  "Sutter",
+  "Vista del Mar",
+  "Rancho",
+  "Mountain View",
+  "Sunset",
+  "Pacific",
+  "Westlake",
+  "Oak Grove",
+  "Palm Crest",
+  "Maple",
+  "Sycamore",
+  "Jacaranda",
+  "Magnolia",
+  "Willow",
+  "Cypress",
+  "Orchard",
+  "Harbor",
 ];
 
 const LEVEL_SUFFIX: Record<SchoolLevel, readonly string[]> = {

@@ -5,7 +5,7 @@ import type { Educator } from "../contract/educators.js";
 /** A synthetic staff list: three districts, four schools each, 4–16 teachers and a principal. */
 export function sampleEducators(seed = 11): Educator[] {
   let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   const rating = () => Math.round((1.5 + random() * 2.5) * 10) / 10;
   const out: Educator[] = [];
   for (const district of ["Fresno Unified", "Oakland Unified", "Sanger Unified"]) {

@@ -1,11 +1,12 @@
 // §3 norm cut points: deciles of a reference year's school ALL values, by the nearest-rank method,
 // ready to paste into `config.cutPoints` so later years are scored against a frozen base year.
-import { INDICATORS, INDICATOR_INFO, METHODOLOGY_VERSION } from "../core/model.js";
-import { round6 } from "../core/numbers.js";
+
 import { parseRequest } from "../contract/parse.js";
-import type { Parsed } from "../core/problems.js";
-import type { CutPointsResponse } from "../contract/responses.js";
 import { type Config, CutPointsRequestSchema, type School } from "../contract/requests.js";
+import type { CutPointsResponse } from "../contract/responses.js";
+import { INDICATOR_INFO, INDICATORS, METHODOLOGY_VERSION } from "../core/model.js";
+import { round6 } from "../core/numbers.js";
+import type { Parsed } from "../core/problems.js";
 
 export const MIN_NORM_SCHOOLS = 10;
 

@@ -1,10 +1,11 @@
 // §7, §8 and §12: Priority, Focus and Reward over the Title I pool of the request, then years in
 // status and escalation stage from each school's history. Ranks use unrounded values; ties go to
 // the smaller id.
+
+import type { Config, HistoryEntry, School } from "../contract/requests.js";
+import type { Reason, SchoolResult } from "../contract/responses.js";
 import type { DesignationType, Stage, Subgroup } from "../core/model.js";
 import { ceilShare, round6, roundHalfAway } from "../core/numbers.js";
-import type { Reason, SchoolResult } from "../contract/responses.js";
-import type { Config, HistoryEntry, School } from "../contract/requests.js";
 
 /** What designation needs to know of a school after its index and flags. */
 export interface DesignationInput {

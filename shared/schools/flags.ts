@@ -1,9 +1,10 @@
 // §6 and §12: per student group, who counts and which flags it raises; per school, the achievement
 // gap between its highest and lowest accountable groups.
+
+import type { Config, School } from "../contract/requests.js";
+import type { SchoolResult, SubgroupReport } from "../contract/responses.js";
 import { SUBGROUPS, type Subgroup } from "../core/model.js";
 import { round6 } from "../core/numbers.js";
-import type { SchoolResult, SubgroupReport } from "../contract/responses.js";
-import type { Config, School } from "../contract/requests.js";
 import type { GroupLevels, LevelTable } from "./school-index.js";
 
 const TARGETED = ["ela", "math", "grad"] as const;

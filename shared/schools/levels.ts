@@ -1,8 +1,9 @@
 // §3 and §12: from an indicator value to an index level 1–10, its band, and the change needed for
 // the next levels. Cut points are rounded once per config, values once per comparison.
-import { type Band, INDICATORS, INDICATOR_INFO, type Indicator } from "../core/model.js";
-import { round6 } from "../core/numbers.js";
+
 import type { Config } from "../contract/requests.js";
+import { type Band, INDICATOR_INFO, INDICATORS, type Indicator } from "../core/model.js";
+import { round6 } from "../core/numbers.js";
 
 export interface Scale {
   /** Nine ascending cut points, already rounded to 6 decimals (a typed array: the hot loop reads it). */

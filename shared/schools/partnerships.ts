@@ -8,9 +8,10 @@
 // solved by successive shortest paths (Dijkstra with Johnson potentials). Every augmentation adds
 // one matched pair, and every maximum flow matches the same number k of schools, so the minimum
 // cost k·C − Σquality is the maximum total quality among the maximum matchings.
+
+import type { Partnerships } from "../contract/responses.js";
 import type { SchoolLevel, Subgroup } from "../core/model.js";
 import { round6 } from "../core/numbers.js";
-import type { Partnerships } from "../contract/responses.js";
 
 export interface PartnerNeed {
   id: string;
@@ -107,14 +108,7 @@ function unmatchedReason(subgroup: Subgroup, eligible: number, minLevel: number,
  * links each edge with its reverse): the inner loop scans a need's edges to every eligible Reward
  * school, so that loop is what has to be fast.
  */
-function maxQualityMatching(
-  nNeeds: number,
-  nRewards: number,
-  capacity: number,
-  pairNeed: number[],
-  pairReward: number[],
-  pairQuality: number[],
-): number[] {
+function maxQualityMatching(nNeeds: number, nRewards: number, capacity: number, pairNeed: number[], pairReward: number[], pairQuality: number[]): number[] {
   const nPairs = pairNeed.length;
   if (nPairs === 0) return [];
   const source = 0;
@@ -143,8 +137,14 @@ function maxQualityMatching(
   const addEdge = (u: number, v: number, c: number, w: number): number => {
     const e = fill[u]!++;
     const r = fill[v]!++;
-    to[e] = v; rev[e] = r; cap[e] = c; cost[e] = w;
-    to[r] = u; rev[r] = e; cap[r] = 0; cost[r] = -w;
+    to[e] = v;
+    rev[e] = r;
+    cap[e] = c;
+    cost[e] = w;
+    to[r] = u;
+    rev[r] = e;
+    cap[r] = 0;
+    cost[r] = -w;
     return e;
   };
 

@@ -1,12 +1,12 @@
 // §10 scenarios: several configs over the same schools, side by side, with what changed against the
 // first (the baseline). Each scenario's config = default ⊕ request config ⊕ scenario config.
 import { configHash, resolveConfig } from "../contract/config.js";
+import { crossChecks } from "../contract/parse.js";
+import { type Config, type ScenariosRequest, ScenariosRequestSchema } from "../contract/requests.js";
+import type { ScenariosResponse } from "../contract/responses.js";
 import { METHODOLOGY_VERSION } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
 import { type Parsed, type Problem, problemAt, problemsFromZod } from "../core/problems.js";
-import type { ScenariosResponse } from "../contract/responses.js";
-import { type Config, type ScenariosRequest, ScenariosRequestSchema } from "../contract/requests.js";
-import { crossChecks } from "../contract/parse.js";
 import { evaluateSchools } from "./score.js";
 import { summarize } from "./summary.js";
 

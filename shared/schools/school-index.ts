@@ -1,11 +1,12 @@
 // §4, §5 and §12 for one school: levels of each counted group, the combined indicator levels, the
 // effective weights after redistribution, the domain means and the index. Nothing is rounded here
 // except the output fields; ranking elsewhere uses `meanLevel` as computed.
-import { bandOf, changeNeeded, levelOf, type Scales } from "./levels.js";
-import { DOMAINS, type Domain, INDICATORS, INDICATOR_INFO, type Indicator, SUBGROUPS, type Subgroup } from "../core/model.js";
-import { round6, roundHalfAway } from "../core/numbers.js";
-import type { IndicatorResult, Reason, SchoolResult } from "../contract/responses.js";
+
 import type { Config, School } from "../contract/requests.js";
+import type { IndicatorResult, Reason, SchoolResult } from "../contract/responses.js";
+import { DOMAINS, type Domain, INDICATOR_INFO, INDICATORS, type Indicator, SUBGROUPS, type Subgroup } from "../core/model.js";
+import { round6, roundHalfAway } from "../core/numbers.js";
+import { bandOf, changeNeeded, levelOf, type Scales } from "./levels.js";
 
 export type LevelTable = Partial<Record<Indicator, number>>;
 

@@ -1,15 +1,15 @@
 // The engine's front: parse a request (every problem at once), then run the stages in order —
 // levels and index per school, flags and gaps, designations over the pool, partnerships, summary.
 import { configHash } from "../contract/config.js";
+import { parseRequest } from "../contract/parse.js";
+import { type Config, type School, type ScoreRequest, ScoreRequestSchema } from "../contract/requests.js";
+import type { Partnerships, SchoolResult, ScoreResponse } from "../contract/responses.js";
+import { METHODOLOGY_VERSION, SUBGROUPS, type Subgroup } from "../core/model.js";
+import type { Parsed } from "../core/problems.js";
 import { type DesignationInput, designate } from "./designations.js";
 import { subgroupFlags } from "./flags.js";
 import { scalesFor } from "./levels.js";
-import { METHODOLOGY_VERSION, SUBGROUPS, type Subgroup } from "../core/model.js";
 import { assignPartners, type PartnerNeed, type RewardCandidate } from "./partnerships.js";
-import { parseRequest } from "../contract/parse.js";
-import type { Parsed } from "../core/problems.js";
-import type { Partnerships, SchoolResult, ScoreResponse } from "../contract/responses.js";
-import { type Config, type School, type ScoreRequest, ScoreRequestSchema } from "../contract/requests.js";
 import { groupLevels, indexOutput, schoolIndex, tidyIndicators } from "./school-index.js";
 import { summarize } from "./summary.js";
 

@@ -1,9 +1,10 @@
 // §10: what a request adds up to — designation counts, the Title I pool, the n-size impact of the
 // lower minN, and the district rollup an oversight panel reviews.
+
+import type { Config, School } from "../contract/requests.js";
+import type { Rollup, SchoolResult, Summary } from "../contract/responses.js";
 import { DESIGNATION_TYPES, type DesignationType, SUBGROUPS } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
-import type { Rollup, SchoolResult, Summary } from "../contract/responses.js";
-import type { Config, School } from "../contract/requests.js";
 
 /** Per subgroup other than ALL, over every school sent: results with minN ≤ n < previousMinN. */
 export function nSizeImpact(schools: readonly School[], config: Config): Summary["nSizeImpact"] {
@@ -66,7 +67,13 @@ class RollupTally {
 /** Schools without a district are rolled up under "(no district)". */
 export const NO_DISTRICT = "(no district)";
 
-export function summarize(schools: readonly School[], results: readonly SchoolResult[], scores: readonly (number | null)[], poolSize: number, config: Config): Summary {
+export function summarize(
+  schools: readonly School[],
+  results: readonly SchoolResult[],
+  scores: readonly (number | null)[],
+  poolSize: number,
+  config: Config,
+): Summary {
   const total = new RollupTally();
   const byDistrict = new Map<string, RollupTally>();
   results.forEach((result, i) => {

@@ -2,21 +2,22 @@
 // people actually use, read into a score request with every problem tied to its cell; and a
 // response turned back into tables. Pure data in, data out: the Excel add-in bundles this module
 // and the command line uses it, so both read a sheet the same way.
+
+import { describeValue, type ScoreRequest } from "../contract/requests.js";
+import type { Partnerships, SchoolResult, ScoreResponse } from "../contract/responses.js";
 import {
-  INDICATORS,
   INDICATOR_INFO,
+  INDICATORS,
   type Indicator,
   SCHOOL_LEVELS,
-  SUBGROUPS,
-  SUBGROUP_NAMES,
   type SchoolLevel,
+  SUBGROUP_NAMES,
+  SUBGROUPS,
   type Subgroup,
   TITLE1_STATUSES,
   type Title1Status,
 } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
-import type { Partnerships, SchoolResult, ScoreResponse } from "../contract/responses.js";
-import { describeValue, type ScoreRequest } from "../contract/requests.js";
 
 // ---------------------------------------------------------------- fields and headers
 
@@ -124,7 +125,10 @@ const YES_NO: Record<"yes" | "no", readonly string[]> = {
 
 /** Case, spaces and punctuation do not count: "% Met/Exceeded ELA" → "metexceededela". */
 export function squash(text: string): string {
-  return text.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]/g, "");
+  return text
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[^a-z0-9]/g, "");
 }
 
 /** Each value answers to its own code and its synonyms, squashed. */
@@ -503,10 +507,16 @@ class TableReader {
     const path = `schools[${school.index}].subgroups`;
     if (isBlank(groupCell)) return this.problemAt(at, path, "this row has no student group", school);
     const group = typeof groupCell === "string" ? groupOfName(groupCell) : undefined;
-    if (!group) return this.problemAt(at, path, `${describeValue(groupCell)} is not a student group (a code such as HI or a name such as Hispanic/Latino)`, school);
+    if (!group)
+      return this.problemAt(at, path, `${describeValue(groupCell)} is not a student group (a code such as HI or a name such as Hispanic/Latino)`, school);
     const earlier = school.groupRows.get(group);
     if (earlier !== undefined) {
-      return this.problemAt(at, `${path}.${group}`, `a second ${SUBGROUP_NAMES[group]} row for school "${school.draft.id}" (the first is row ${this.sheetRow(earlier)})`, school);
+      return this.problemAt(
+        at,
+        `${path}.${group}`,
+        `a second ${SUBGROUP_NAMES[group]} row for school "${school.draft.id}" (the first is row ${this.sheetRow(earlier)})`,
+        school,
+      );
     }
     school.groupRows.set(group, row);
     school.draft.subgroups[group] = this.readValues(row, this.layout.valueColumns.get("any") ?? [], school, group);
@@ -516,7 +526,12 @@ class TableReader {
     const earlier = this.byId.get(id);
     if (earlier) {
       const at = { row, col: this.column("id")!.index };
-      return this.problemAt(at, `schools[${earlier.index}]`, `school "${id}" already has a row (row ${this.sheetRow(earlier.firstRow)}); this one is not read`, earlier);
+      return this.problemAt(
+        at,
+        `schools[${earlier.index}]`,
+        `school "${id}" already has a row (row ${this.sheetRow(earlier.firstRow)}); this one is not read`,
+        earlier,
+      );
     }
     const school = this.schoolOf(id, row);
     this.readAttributes(school, row);
@@ -563,7 +578,12 @@ class TableReader {
         school.attributeRows[field] = row;
       } else if (JSON.stringify(value) !== JSON.stringify(school.draft[field])) {
         const first = this.values[firstRow]![column.index];
-        this.problemAt(at, path, `${FIELD_LABELS[field]} ${describeValue(cell)} differs from ${describeValue(first)} in ${this.letters(column.index)}${this.sheetRow(firstRow)} for the same school`, school);
+        this.problemAt(
+          at,
+          path,
+          `${FIELD_LABELS[field]} ${describeValue(cell)} differs from ${describeValue(first)} in ${this.letters(column.index)}${this.sheetRow(firstRow)} for the same school`,
+          school,
+        );
       }
     }
   }
@@ -599,7 +619,11 @@ class TableReader {
     if (!conversion.ok) this.problemAt(at, "year", conversion.message);
     if (!this.year) this.year = { value, row };
     else if (value !== this.year.value) {
-      this.problemAt(at, "year", `Year ${describeValue(cell)} differs from ${describeValue(this.values[this.year.row]![column.index])} in ${this.letters(column.index)}${this.sheetRow(this.year.row)}`);
+      this.problemAt(
+        at,
+        "year",
+        `Year ${describeValue(cell)} differs from ${describeValue(this.values[this.year.row]![column.index])} in ${this.letters(column.index)}${this.sheetRow(this.year.row)}`,
+      );
     }
   }
 

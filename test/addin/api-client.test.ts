@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callEngine } from "../../shared/client/api-client.js";
 import { freePort } from "../../scripts/dev/wrangler-dev.js";
+import { callEngine } from "../../shared/client/api-client.js";
 
 // A stand-in API on loopback: each path answers one way.
 let server: Server;
@@ -16,7 +16,12 @@ beforeAll(async () => {
     req.on("data", (chunk) => (text += chunk));
     req.on("end", () => {
       if (req.url === "/ok/v1/score") return send(200, { echo: JSON.parse(text), auth: req.headers.authorization ?? null });
-      if (req.url === "/bad/v1/score") return send(400, { status: 400, detail: "1 problem", errors: [{ path: "schools[0].id", message: "expected a school id" }] }, "application/problem+json");
+      if (req.url === "/bad/v1/score")
+        return send(
+          400,
+          { status: 400, detail: "1 problem", errors: [{ path: "schools[0].id", message: "expected a school id" }] },
+          "application/problem+json",
+        );
       if (req.url === "/keyed/v1/score") return send(401, { status: 401, detail: "send Authorization" }, "application/problem+json");
       if (req.url === "/down/v1/score") return send(503, { status: 503, detail: "busy" }, "application/problem+json");
       if (req.url === "/big/v1/score") return send(413, { status: 413, detail: "25000 schools sent; at most 20000" }, "application/problem+json");
@@ -39,14 +44,33 @@ describe("callEngine", () => {
   });
 
   it("turns a 400 into the problems to show at their cells", async () => {
-    expect(await callEngine("score", {}, { endpoint: `${base}/bad` })).toEqual({ ok: false, kind: "invalid", problems: [{ path: "schools[0].id", message: "expected a school id" }] });
+    expect(await callEngine("score", {}, { endpoint: `${base}/bad` })).toEqual({
+      ok: false,
+      kind: "invalid",
+      problems: [{ path: "schools[0].id", message: "expected a school id" }],
+    });
   });
 
   it("says whether a retry can help", async () => {
-    expect(await callEngine("score", {}, { endpoint: `${base}/keyed` })).toMatchObject({ ok: false, kind: "refused", retry: false, message: expect.stringContaining("API key") });
-    expect(await callEngine("score", {}, { endpoint: `${base}/big` })).toMatchObject({ ok: false, kind: "refused", retry: false, message: expect.stringContaining("at most 20000") });
+    expect(await callEngine("score", {}, { endpoint: `${base}/keyed` })).toMatchObject({
+      ok: false,
+      kind: "refused",
+      retry: false,
+      message: expect.stringContaining("API key"),
+    });
+    expect(await callEngine("score", {}, { endpoint: `${base}/big` })).toMatchObject({
+      ok: false,
+      kind: "refused",
+      retry: false,
+      message: expect.stringContaining("at most 20000"),
+    });
     expect(await callEngine("score", {}, { endpoint: `${base}/down` })).toMatchObject({ ok: false, kind: "server", retry: true });
-    expect(await callEngine("score", {}, { endpoint: `${base}/slow`, timeoutMs: 300 })).toMatchObject({ ok: false, kind: "timeout", retry: true, message: expect.stringContaining("0.3 s") });
+    expect(await callEngine("score", {}, { endpoint: `${base}/slow`, timeoutMs: 300 })).toMatchObject({
+      ok: false,
+      kind: "timeout",
+      retry: true,
+      message: expect.stringContaining("0.3 s"),
+    });
     const closed = `http://127.0.0.1:${await freePort()}`;
     expect(await callEngine("score", {}, { endpoint: closed })).toMatchObject({ ok: false, kind: "network", retry: true });
   });
@@ -55,7 +79,11 @@ describe("callEngine", () => {
     const ok = await callEngine("score", { schools: [] }, { endpoint: "local" });
     expect(ok.ok && ok.value.results).toEqual([]);
     const bad = await callEngine("score", { schools: [{ id: "A" }] }, { endpoint: "local" });
-    expect(bad).toMatchObject({ ok: false, kind: "invalid", problems: expect.arrayContaining([expect.objectContaining({ path: "schools[0].level", schoolId: "A" })]) });
+    expect(bad).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      problems: expect.arrayContaining([expect.objectContaining({ path: "schools[0].level", schoolId: "A" })]),
+    });
     const scenarios = await callEngine("scenarios", { schools: [], scenarios: [{ name: "base" }] }, { endpoint: "local" });
     expect(scenarios.ok && scenarios.value.scenarios.map((s) => s.name)).toEqual(["base"]);
   });

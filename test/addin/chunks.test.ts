@@ -6,21 +6,26 @@ describe("chunkRows", () => {
   it("keeps every chunk within the byte and cell limits, covering every row once, in order", () => {
     const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null), fc.boolean());
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 300 }), fc.integer({ min: 200, max: 5_000 }), fc.integer({ min: 3, max: 60 }), (rows, maxBytes, maxCells) => {
-        const chunks = chunkRows(rows, { maxBytes, maxCells });
-        let next = 0;
-        for (const { start, end } of chunks) {
-          expect(start).toBe(next);
-          expect(end).toBeGreaterThan(start);
-          const slice = rows.slice(start, end);
-          if (slice.length > 1) {
-            expect(slice.reduce((n, r) => n + JSON.stringify(r).length + 1, 0)).toBeLessThanOrEqual(maxBytes);
-            expect(slice.length * 3).toBeLessThanOrEqual(maxCells);
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 300 }),
+        fc.integer({ min: 200, max: 5_000 }),
+        fc.integer({ min: 3, max: 60 }),
+        (rows, maxBytes, maxCells) => {
+          const chunks = chunkRows(rows, { maxBytes, maxCells });
+          let next = 0;
+          for (const { start, end } of chunks) {
+            expect(start).toBe(next);
+            expect(end).toBeGreaterThan(start);
+            const slice = rows.slice(start, end);
+            if (slice.length > 1) {
+              expect(slice.reduce((n, r) => n + JSON.stringify(r).length + 1, 0)).toBeLessThanOrEqual(maxBytes);
+              expect(slice.length * 3).toBeLessThanOrEqual(maxCells);
+            }
+            next = end;
           }
-          next = end;
-        }
-        expect(next).toBe(rows.length);
-      }),
+          expect(next).toBe(rows.length);
+        },
+      ),
     );
   });
 

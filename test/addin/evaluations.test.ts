@@ -1,8 +1,8 @@
 // The Evaluations tab's flow on the fake workbook: template, rate, results + distribution + chart.
 import { describe, expect, it } from "vitest";
 import { distributionTable, insertEducatorTemplate, rateAndWrite, readEducatorTable } from "../../addin/evaluations.js";
-import { sampleEducators } from "../../shared/samples/educators.js";
 import { scoreEducators } from "../../shared/educators/rating.js";
+import { sampleEducators } from "../../shared/samples/educators.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 async function withTemplate(sample = sampleEducators()) {
@@ -10,7 +10,7 @@ async function withTemplate(sample = sampleEducators()) {
   await insertEducatorTemplate(book.context(), sample);
   const table = book.tables.get("SQIIEducators")!;
   book.select("SQII Educators", table.range.row + 1, 0);
-  const run = async <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context());
+  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context());
   return { book, run, table, sample };
 }
 
@@ -46,7 +46,9 @@ describe("Evaluations", () => {
     const out = await rateAndWrite(run, { endpoint: "local" });
     expect(out.ok).toBe(false);
     if (out.ok) return;
-    expect(out.problems).toEqual([expect.objectContaining({ cell: `'SQII Educators'!E${table.range.row + 3}`, message: "expected a rating from 1 to 4, got 5" })]);
+    expect(out.problems).toEqual([
+      expect.objectContaining({ cell: `'SQII Educators'!E${table.range.row + 3}`, message: "expected a rating from 1 to 4, got 5" }),
+    ]);
     const noGrowth = readEducatorTable([["Educator ID", "Role", "School", "District"]], { sheet: "Staff", firstRow: 1, firstColumn: 1 });
     expect(noGrowth.problems).toEqual([expect.objectContaining({ cell: "Staff!A1", message: "the table has no Practice column" })]);
   });

@@ -63,7 +63,14 @@ export class FakeSheet {
     const corner = (r: number, c: number) => `${columnName(c)}${r + 1}`;
     const end = rowCount === 1 && columnCount === 1 ? "" : `:${corner(row + rowCount - 1, column + columnCount - 1)}`;
     const values = Array.from({ length: rowCount }, (_, r) => Array.from({ length: columnCount }, (_, c) => this.get(row + r, column + c) ?? ""));
-    return { address: `${quoted}!${corner(row, column)}${end}`, rowCount, columnCount, values, numberFormat: values.map((r) => r.map(() => "General")), load() {} };
+    return {
+      address: `${quoted}!${corner(row, column)}${end}`,
+      rowCount,
+      columnCount,
+      values,
+      numberFormat: values.map((r) => r.map(() => "General")),
+      load() {},
+    };
   }
 
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number) {
@@ -220,13 +227,22 @@ export class FakeWorkbook {
           const sheet = book.sheets.get(at.sheet)!;
           const range = sheet.block(at.row, at.column, at.rowCount, at.columnCount);
           const around = [...book.tables.values()].filter(
-            (t) => t.sheet === sheet && at.row >= t.range.row && at.row < t.range.row + t.range.rowCount && at.column >= t.range.column && at.column < t.range.column + t.range.columnCount,
+            (t) =>
+              t.sheet === sheet &&
+              at.row >= t.range.row &&
+              at.row < t.range.row + t.range.rowCount &&
+              at.column >= t.range.column &&
+              at.column < t.range.column + t.range.columnCount,
           );
           return {
             ...range,
             getTables: () => ({
               getCount: () => ({ value: around.length }),
-              getFirst: () => ({ name: around[0]!.name, load() {}, getRange: () => sheet.block(around[0]!.range.row, around[0]!.range.column, around[0]!.range.rowCount, around[0]!.range.columnCount) }),
+              getFirst: () => ({
+                name: around[0]!.name,
+                load() {},
+                getRange: () => sheet.block(around[0]!.range.row, around[0]!.range.column, around[0]!.range.rowCount, around[0]!.range.columnCount),
+              }),
             }),
           };
         },

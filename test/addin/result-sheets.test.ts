@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { resultSheets } from "../../addin/result-sheets.js";
 import { writeSheets } from "../../addin/sheet-writer.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
 import { scoreRequest } from "../../shared/schools/score.js";
 import { resultsTable } from "../../shared/tables/school-table.js";
-import { generateConsortium } from "../../shared/samples/consortium.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 const run = { source: "Data!A1:R400", at: new Date("2026-11-23T10:00:00Z"), engine: "local" };

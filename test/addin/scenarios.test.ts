@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { draftFromPreset, previewDraft, scenarioSheet, scenariosRequest, toPatch } from "../../addin/scenarios.js";
 import { writeSheets } from "../../addin/sheet-writer.js";
-import { runScenarios } from "../../shared/schools/scenarios.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
+import { runScenarios } from "../../shared/schools/scenarios.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 const sample = generateConsortium({ schools: 80, seed: 21, year: 2014 });

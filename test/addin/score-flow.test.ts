@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { prepare, scoreAndWrite, selectCell } from "../../addin/score-flow.js";
 import { insertTemplate } from "../../addin/template.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
 import { scoreRequest } from "../../shared/schools/score.js";
 import { resultsTable } from "../../shared/tables/school-table.js";
-import { generateConsortium } from "../../shared/samples/consortium.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 async function workbookWithTemplate(schools = 25) {
@@ -14,7 +14,7 @@ async function workbookWithTemplate(schools = 25) {
   await insertTemplate(book.context(), sample);
   const table = book.tables.get("SQIITemplate")!;
   book.select("SQII Template", table.range.row + 3, 2); // any cell inside the table
-  const run = async <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context());
+  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context());
   return { book, sample, run };
 }
 

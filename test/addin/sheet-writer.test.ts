@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type SheetContent, writeSheets } from "../../addin/sheet-writer.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
 import { scoreRequest } from "../../shared/schools/score.js";
 import { resultsTable, subgroupsTable } from "../../shared/tables/school-table.js";
-import { generateConsortium } from "../../shared/samples/consortium.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 const content = (rows: (string | number | null)[][], info: SheetContent["info"] = [["Config hash", "abc"]]): SheetContent => ({
@@ -16,7 +16,10 @@ const content = (rows: (string | number | null)[][], info: SheetContent["info"] 
 function userBook(): FakeWorkbook {
   const book = new FakeWorkbook();
   const data = book.addSheet("Data");
-  data.getRangeByIndexes(0, 0, 2, 2).values = [["School ID", "ELA"], ["A", 45]];
+  data.getRangeByIndexes(0, 0, 2, 2).values = [
+    ["School ID", "ELA"],
+    ["A", 45],
+  ];
   data.tables.add(data.getRangeByIndexes(0, 0, 2, 2), true).name = "Schools";
   return book;
 }
@@ -24,7 +27,12 @@ function userBook(): FakeWorkbook {
 describe("writeSheets", () => {
   it("writes the info block, a blank line, then one table over header and rows, header frozen", async () => {
     const book = userBook();
-    const report = await writeSheets(book.context(), [content([["A", 61.2], ["B", null]])]);
+    const report = await writeSheets(book.context(), [
+      content([
+        ["A", 61.2],
+        ["B", null],
+      ]),
+    ]);
     const sheet = book.sheets.get("SQII Results")!;
     expect(sheet.values()).toEqual([
       ["Config hash", "abc"],
@@ -41,9 +49,20 @@ describe("writeSheets", () => {
   it("a re-run replaces its own sheet and table; the user's sheet and table are untouched", async () => {
     const book = userBook();
     const before = book.sheets.get("Data")!.values();
-    await writeSheets(book.context(), [content([["A", 1], ["B", 2], ["C", 3]])]);
+    await writeSheets(book.context(), [
+      content([
+        ["A", 1],
+        ["B", 2],
+        ["C", 3],
+      ]),
+    ]);
     await writeSheets(book.context(), [content([["Z", 9]])]);
-    expect(book.sheets.get("SQII Results")!.values()).toEqual([["Config hash", "abc"], ["", ""], ["School ID", "Index Score"], ["Z", 9]]);
+    expect(book.sheets.get("SQII Results")!.values()).toEqual([
+      ["Config hash", "abc"],
+      ["", ""],
+      ["School ID", "Index Score"],
+      ["Z", 9],
+    ]);
     expect([...book.tables.keys()].sort()).toEqual(["SQIIResults", "Schools"]);
     expect([...book.sheets.keys()]).toEqual(["Data", "SQII Results"]);
     expect(book.sheets.get("Data")!.values()).toEqual(before);
@@ -75,7 +94,9 @@ describe("writeSheets", () => {
     expect(book.suspended).toBe(report.syncs - 1 - report.sheets.length); // every chunk, never the lookup or the table step
     expect(report.syncs).toBe(book.syncs);
     // Reported in the closing note: the exact count for this run.
-    console.log(`10,000 schools: ${report.syncs} syncs (${report.sheets.map((s) => `${s.chunks} chunks`).join(", ")}; results ${results.rows.length}×${results.header.length}, subgroups ${subgroups.rows.length}×${subgroups.header.length}); largest request ${(book.maxRequestBytes / 1e6).toFixed(2)} MB, ${book.maxRequestCells} cells`);
+    console.log(
+      `10,000 schools: ${report.syncs} syncs (${report.sheets.map((s) => `${s.chunks} chunks`).join(", ")}; results ${results.rows.length}×${results.header.length}, subgroups ${subgroups.rows.length}×${subgroups.header.length}); largest request ${(book.maxRequestBytes / 1e6).toFixed(2)} MB, ${book.maxRequestCells} cells`,
+    );
     expect(report.syncs).toBeLessThanOrEqual(12);
   });
 });

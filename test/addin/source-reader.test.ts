@@ -19,13 +19,38 @@ function excel(selection: { address: string; rowCount: number; columnCount: numb
   // office-addin-mock wraps only what is reached through `this`, so each method returns a property.
   const tableRange = { address: "Data!B3:J6", values: VALUES.map((r) => [...r]), numberFormat: VALUES.map((r) => r.map(() => "General")) };
   const tables = {
-    first: { name: "Schools", range: tableRange, getRange() { return this.range; } },
+    first: {
+      name: "Schools",
+      range: tableRange,
+      getRange() {
+        return this.range;
+      },
+    },
     // A ClientResult is readable after sync without load(); returned unwrapped, the mock agrees.
     getCount: () => ({ value: inTable ? 1 : 0 }),
-    getFirst() { return this.first; },
+    getFirst() {
+      return this.first;
+    },
   };
-  const selected = { numberFormat: [["General"]], values: [[]], ...selection, tables, getTables() { return this.tables; } };
-  return new OfficeMockObject({ context: { workbook: { selected, getSelectedRange() { return this.selected; } } } }) as unknown as { context: Excel.RequestContext };
+  const selected = {
+    numberFormat: [["General"]],
+    values: [[]],
+    ...selection,
+    tables,
+    getTables() {
+      return this.tables;
+    },
+  };
+  return new OfficeMockObject({
+    context: {
+      workbook: {
+        selected,
+        getSelectedRange() {
+          return this.selected;
+        },
+      },
+    },
+  }) as unknown as { context: Excel.RequestContext };
 }
 
 describe("parseAddress", () => {

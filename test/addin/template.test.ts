@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { freeName, insertTemplate, templateRows, validationRules } from "../../addin/template.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
 import { parseScoreRequest } from "../../shared/schools/score.js";
 import { readTable } from "../../shared/tables/school-table.js";
-import { generateConsortium } from "../../shared/samples/consortium.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 describe("insertTemplate", () => {

@@ -9,12 +9,12 @@ import { promisify } from "node:util";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resultsTable } from "../../shared/tables/school-table.js";
-import type { ScoreResponse } from "../../shared/contract/responses.js";
 import { buildAddin } from "../../scripts/dev/build-addin.js";
-import { generateConsortium } from "../../shared/samples/consortium.js";
 import { type PaneServer, serveHttp } from "../../scripts/dev/serve-addin.js";
 import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/dev/wrangler-dev.js";
+import type { ScoreResponse } from "../../shared/contract/responses.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
+import { resultsTable } from "../../shared/tables/school-table.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let dev: WranglerDev;
@@ -30,7 +30,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }, 120_000);
 
@@ -113,7 +121,8 @@ describe("task pane in Chromium", () => {
     expect(distribution.charts).toBe(1);
     const [head, ...body] = distribution.rows;
     const suppressedAt = head.indexOf("Suppressed");
-    for (const row of body.filter((r: unknown[]) => r[suppressedAt] === "Yes")) expect(row.slice(head.indexOf("Rated"), suppressedAt).every((v: unknown) => v === "")).toBe(true);
+    for (const row of body.filter((r: unknown[]) => r[suppressedAt] === "Yes"))
+      expect(row.slice(head.indexOf("Rated"), suppressedAt).every((v: unknown) => v === "")).toBe(true);
 
     // The same schools through the command line.
     const sample = generateConsortium({ schools: 40, seed: 2014, year: 2014 });

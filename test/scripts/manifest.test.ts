@@ -12,12 +12,21 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const xml = await readFile(path.join(ROOT, "manifest.xml"), "utf8");
 
 // xml2js with namespaces stripped, so elements read by their local names.
-const parse = (text: string) => parseStringPromise(text, { tagNameProcessors: [(name: string) => name.replace(/^.*:/, "")], attrNameProcessors: [(name: string) => name.replace(/^.*:/, "")] });
+const parse = (text: string) =>
+  parseStringPromise(text, {
+    tagNameProcessors: [(name: string) => name.replace(/^.*:/, "")],
+    attrNameProcessors: [(name: string) => name.replace(/^.*:/, "")],
+  });
 
 describe("manifest.xml", () => {
   it("is read by office-addin-manifest as an Excel task-pane add-in", async () => {
     const info = await OfficeAddinManifest.readManifestFile(path.join(ROOT, "manifest.xml"));
-    expect(info).toMatchObject({ id: "6f1c2b9e-3d4a-4c8e-9a57-2f0e8b1d7c42", officeAppType: "TaskPaneApp", permissions: "ReadWriteDocument", hosts: ["Workbook"] });
+    expect(info).toMatchObject({
+      id: "6f1c2b9e-3d4a-4c8e-9a57-2f0e8b1d7c42",
+      officeAppType: "TaskPaneApp",
+      permissions: "ReadWriteDocument",
+      hosts: ["Workbook"],
+    });
     expect(info.defaultSettings?.sourceLocation).toBe(`${DEV_ORIGIN}/taskpane.html`);
   });
 
@@ -37,7 +46,8 @@ describe("manifest.xml", () => {
     const images = resources.Images[0].Image.map((i: { $: { id: string } }) => i.$.id);
     expect(images).toEqual(["Icon.16x16", "Icon.32x32", "Icon.80x80"]);
     const ids = new Set<string>();
-    for (const group of ["Images", "Urls", "ShortStrings", "LongStrings"]) for (const item of Object.values(resources[group][0])[0] as { $: { id: string } }[]) ids.add(item.$.id);
+    for (const group of ["Images", "Urls", "ShortStrings", "LongStrings"])
+      for (const item of Object.values(resources[group][0])[0] as { $: { id: string } }[]) ids.add(item.$.id);
     const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]!);
     expect(used.filter((id) => !ids.has(id))).toEqual([]);
   });

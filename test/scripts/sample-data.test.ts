@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { countGroupRows, formatRequestJson, generateConsortium } from "../../shared/samples/consortium.js";
 import { DEFAULT_CONFIG } from "../../shared/contract/default-config.js";
-import { levelOf, scalesFor } from "../../shared/schools/levels.js";
-import { SUBGROUPS } from "../../shared/core/model.js";
 import { ScoreRequestSchema } from "../../shared/contract/requests.js";
+import { SUBGROUPS } from "../../shared/core/model.js";
+import { countGroupRows, formatRequestJson, generateConsortium } from "../../shared/samples/consortium.js";
+import { levelOf, scalesFor } from "../../shared/schools/levels.js";
 
 // One consortium the size of the checked-in example, shared by the tests (generation takes ~0.3 s).
 const request = generateConsortium({ schools: 1500, seed: 7, year: 2014 });
@@ -64,7 +64,11 @@ describe("generateConsortium", () => {
   });
 
   it("has every student group, with small groups below the minimum n", () => {
-    for (const group of SUBGROUPS) expect(schools.some((s) => s.subgroups[group] !== undefined), group).toBe(true);
+    for (const group of SUBGROUPS)
+      expect(
+        schools.some((s) => s.subgroups[group] !== undefined),
+        group,
+      ).toBe(true);
     expect(schools.some((s) => (s.subgroups.PI?.n ?? 0) > 0 && s.subgroups.PI!.n < 11)).toBe(true);
     expect(schools.some((s) => (s.subgroups.FY?.n ?? 0) >= 11 && s.subgroups.FY!.n < 20)).toBe(true);
   });
@@ -72,7 +76,9 @@ describe("generateConsortium", () => {
   it("reaches all ten levels on every indicator's ALL values", () => {
     const scales = scalesFor(DEFAULT_CONFIG);
     for (const [code, scale] of Object.entries(scales)) {
-      const levels = new Set(schools.flatMap((s) => (s.subgroups.ALL[code as keyof typeof scales] == null ? [] : [levelOf(scale, s.subgroups.ALL[code as keyof typeof scales]!)])));
+      const levels = new Set(
+        schools.flatMap((s) => (s.subgroups.ALL[code as keyof typeof scales] == null ? [] : [levelOf(scale, s.subgroups.ALL[code as keyof typeof scales]!)])),
+      );
       expect(levels.size, code).toBe(10);
     }
   });
@@ -86,7 +92,8 @@ describe("generateConsortium", () => {
         for (const [key, value] of Object.entries(result ?? {})) {
           if (key === "n") continue;
           const schoolOnly = key === "elRedesignation" || key === "spedIdentification";
-          if (applies[key as keyof typeof applies] === undefined || (schoolOnly && group !== "ALL") || value === null) wrong.push(`${school.id} ${group} ${key}`);
+          if (applies[key as keyof typeof applies] === undefined || (schoolOnly && group !== "ALL") || value === null)
+            wrong.push(`${school.id} ${group} ${key}`);
         }
       }
     }
@@ -107,7 +114,10 @@ describe("generateConsortium", () => {
     expect(runs("focus")).toBeGreaterThan(0);
     expect(runs("priority")).toBeGreaterThan(0);
     expect(shareOf(schools, (s) => s.history!.every((h) => h.designation === "none"))).toBeGreaterThan(0.7);
-    const lowGrad = schools.filter((s) => s.level === "high" && s.title1 === "participating" && [s.subgroups.ALL.grad, ...s.history!.map((h) => h.gradRate)].every((g) => g != null && g < 60));
+    const lowGrad = schools.filter(
+      (s) =>
+        s.level === "high" && s.title1 === "participating" && [s.subgroups.ALL.grad, ...s.history!.map((h) => h.gradRate)].every((g) => g != null && g < 60),
+    );
     expect(lowGrad.length).toBeGreaterThan(0);
   });
 

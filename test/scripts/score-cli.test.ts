@@ -5,10 +5,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configHash, resolveConfig } from "../../shared/contract/config.js";
-import { ScoreResponseSchema } from "../../shared/contract/responses.js";
-import type { ScoreRequest } from "../../shared/contract/requests.js";
 import { parseCsv, writeInputWorkbook } from "../../scripts/cli/workbook-file.js";
+import { configHash, resolveConfig } from "../../shared/contract/config.js";
+import type { ScoreRequest } from "../../shared/contract/requests.js";
+import { ScoreResponseSchema } from "../../shared/contract/responses.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -90,7 +90,12 @@ describe("score command, JSON in", () => {
   });
 
   it("lists every problem of a bad request by path and exits 1", async () => {
-    const bad = { schools: [{ ...REQUEST.schools[0], level: "college" }, { ...REQUEST.schools[1], subgroups: { ALL: { n: 10, ela: 140 } } }] };
+    const bad = {
+      schools: [
+        { ...REQUEST.schools[0], level: "college" },
+        { ...REQUEST.schools[1], subgroups: { ALL: { n: 10, ela: 140 } } },
+      ],
+    };
     await writeFile(inDir("bad.json"), JSON.stringify(bad));
     const run = await score(inDir("bad.json"));
     expect(run.code).toBe(1);
@@ -116,7 +121,12 @@ describe("score command, tables in", () => {
   it("scores a CSV into <input>.results.xlsx beside it and summarises on stderr", async () => {
     await writeFile(
       inDir("schools.csv"),
-      [CSV_HEADER, "A,Alpha,Oakland,ES,Yes,ALL,300,45,40,50,10,2,70,70", "A,Alpha,Oakland,ES,Yes,Hispanic/Latino,120,30,35,,,,,", "B,Beta,Fresno,Elementary,Y,All Students,300,25,20,30,20,5,50,50"].join("\n"),
+      [
+        CSV_HEADER,
+        "A,Alpha,Oakland,ES,Yes,ALL,300,45,40,50,10,2,70,70",
+        "A,Alpha,Oakland,ES,Yes,Hispanic/Latino,120,30,35,,,,,",
+        "B,Beta,Fresno,Elementary,Y,All Students,300,25,20,30,20,5,50,50",
+      ].join("\n"),
     );
     const run = await score(inDir("schools.csv"));
     expect(run.code).toBe(0);

@@ -4,20 +4,20 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScoreRequest } from "../../shared/contract/requests.js";
-import { scoreRequest } from "../../shared/schools/score.js";
-import { readTable, requestToLongRows, resultsTable } from "../../shared/tables/school-table.js";
 import {
   parseCsv,
-  readTableFile,
   RESULTS_SHEET,
   RUN_SHEET,
+  readTableFile,
   SUBGROUPS_SHEET,
   toCsv,
   writeInputWorkbook,
   writeResultsCsv,
   writeResultsWorkbook,
 } from "../../scripts/cli/workbook-file.js";
+import type { ScoreRequest } from "../../shared/contract/requests.js";
+import { scoreRequest } from "../../shared/schools/score.js";
+import { readTable, requestToLongRows, resultsTable } from "../../shared/tables/school-table.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ const REQUEST: ScoreRequest = {
   schools: [
     {
       id: "01611190130229",
-      name: "Niños \"Uno\", K-8",
+      name: 'Niños "Uno", K-8',
       district: "Oakland",
       level: "span",
       title1: "participating",
@@ -121,7 +121,15 @@ describe("input workbook and table files", () => {
     await workbook.xlsx.writeFile(file);
 
     const table = await readTableFile(file);
-    expect(table).toMatchObject({ sheet: "Data", firstRow: 3, firstColumn: 3, values: [["School ID", "Students", "ELA"], [42, 120, 0.452]] });
+    expect(table).toMatchObject({
+      sheet: "Data",
+      firstRow: 3,
+      firstColumn: 3,
+      values: [
+        ["School ID", "Students", "ELA"],
+        [42, 120, 0.452],
+      ],
+    });
     expect(table.numberFormats![1]![2]).toBe("0.0%");
     expect(readTable(table.values, table, { numberFormats: table.numberFormats! }).locate("schools[0].subgroups.ALL.ela")).toBe("Data!E4");
   });

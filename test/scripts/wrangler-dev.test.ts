@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scoreRequest } from "../../shared/schools/score.js";
-import { generateConsortium } from "../../shared/samples/consortium.js";
 import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/dev/wrangler-dev.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
+import { scoreRequest } from "../../shared/schools/score.js";
 
 let dev: WranglerDev;
 beforeAll(async () => {
@@ -44,7 +44,10 @@ describe("score --api", () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), "sqii-api-")), "schools.json");
     await writeFile(file, JSON.stringify(request));
     const tsx = path.join(import.meta.dirname, "../../node_modules/.bin/tsx");
-    const { stdout } = await promisify(execFile)(tsx, ["scripts/cli/score.ts", file, "--api", dev.url, "--key", "e2e-key"], { cwd: path.join(import.meta.dirname, "../.."), maxBuffer: 1 << 26 });
+    const { stdout } = await promisify(execFile)(tsx, ["scripts/cli/score.ts", file, "--api", dev.url, "--key", "e2e-key"], {
+      cwd: path.join(import.meta.dirname, "../.."),
+      maxBuffer: 1 << 26,
+    });
     const local = await scoreRequest(request);
     expect(stdout).toBe(JSON.stringify(local.ok && local.value) + "\n");
   });

@@ -1,11 +1,14 @@
 // fast-check generators of valid schools, shared by the property tests.
 import fc from "fast-check";
-import { INDICATORS, INDICATOR_INFO, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../../shared/core/model.js";
 import type { School, SubgroupResult } from "../../shared/contract/requests.js";
+import { INDICATOR_INFO, INDICATORS, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../../shared/core/model.js";
 
 const value = (code: (typeof INDICATORS)[number]) => {
   const { min, max } = INDICATOR_INFO[code];
-  return fc.option(fc.integer({ min: min * 10, max: max * 10 }).map((v) => v / 10), { nil: undefined, freq: 3 });
+  return fc.option(
+    fc.integer({ min: min * 10, max: max * 10 }).map((v) => v / 10),
+    { nil: undefined, freq: 3 },
+  );
 };
 
 const subgroupResult: fc.Arbitrary<SubgroupResult> = fc
@@ -34,4 +37,3 @@ export const school = (id: string): fc.Arbitrary<School> =>
       Object.fromEntries(SUBGROUPS.map((g) => [g, g === "ALL" ? subgroupResult : fc.option(subgroupResult, { nil: undefined, freq: 2 })])),
     ) as fc.Arbitrary<School["subgroups"]>,
   }) as fc.Arbitrary<School>;
-

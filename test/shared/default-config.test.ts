@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { configHash, defaultConfigDocument, deepMerge } from "../../shared/contract/config.js";
+import { configHash, deepMerge, defaultConfigDocument } from "../../shared/contract/config.js";
 import { DEFAULT_CONFIG } from "../../shared/contract/default-config.js";
-import { INDICATORS } from "../../shared/core/model.js";
 import { ConfigSchema } from "../../shared/contract/requests.js";
+import { INDICATORS } from "../../shared/core/model.js";
 
 describe("the default config", () => {
   it("holds the methodology's fixed numbers", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type DesignationInput, designate, stageOf, yearsIn } from "../../shared/schools/designations.js";
 import type { School } from "../../shared/contract/requests.js";
+import { type DesignationInput, designate, stageOf, yearsIn } from "../../shared/schools/designations.js";
 import { makeSchool, testConfig } from "./fixtures.js";
 
 interface Spec {
@@ -107,7 +107,9 @@ describe("shares are ceil(p × N) on p × N rounded to 9 decimals", () => {
     const specs: Record<string, Spec> = {};
     for (let i = 1; i <= 30; i++) specs[`S${String(i).padStart(2, "0")}`] = { score: 50 + i, gap: i };
     const { byId } = typesOf(inputs(specs), testConfig({ designation: { priorityShare: 0 } }));
-    const focus = Object.entries(byId).filter(([, d]) => d.type === "focus").map(([id]) => id);
+    const focus = Object.entries(byId)
+      .filter(([, d]) => d.type === "focus")
+      .map(([id]) => id);
     expect(focus).toEqual(["S28", "S29", "S30"]);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Educator, EducatorLevel, EducatorResult, Role } from "../../shared/contract/educators.js";
 import { distribution } from "../../shared/educators/distribution.js";
-import type { Educator, EducatorLevel, Role } from "../../shared/contract/educators.js";
-import type { EducatorResult } from "../../shared/contract/educators.js";
 
 /** `n` rated educators at one school, levels cycling through the list given. */
 function group(school: string, district: string, role: Role, levels: (EducatorLevel | null)[]) {
@@ -10,12 +9,26 @@ function group(school: string, district: string, role: Role, levels: (EducatorLe
     result: { id: `${school}-${role}-${i}`, status: level ? "rated" : "unrated", level } as EducatorResult,
   }));
 }
-const report = (rows: ReturnType<typeof group>, minReport = 10) => distribution(rows.map((r) => r.educator), rows.map((r) => r.result), minReport);
+const report = (rows: ReturnType<typeof group>, minReport = 10) =>
+  distribution(
+    rows.map((r) => r.educator),
+    rows.map((r) => r.result),
+    minReport,
+  );
 const many = (n: number, level: EducatorLevel = "effective") => Array.from({ length: n }, () => level);
 
 describe("distribution report", () => {
   it("counts and percentages per school and district, unrated not counted", () => {
-    const rows = group("A", "D1", "teacher", ["highlyEffective", "highlyEffective", "highlyEffective", ...many(6), "developing", "developing", "ineffective", null]);
+    const rows = group("A", "D1", "teacher", [
+      "highlyEffective",
+      "highlyEffective",
+      "highlyEffective",
+      ...many(6),
+      "developing",
+      "developing",
+      "ineffective",
+      null,
+    ]);
     const out = report(rows);
     expect(out.schools.A!.teacher).toEqual({
       rated: 12,

@@ -13,7 +13,12 @@ const checkModel = config({ Fresno: { model: "check" } });
 describe("weighted model (default: practice 0.5, growth 0.3, surveys 0.1, goals 0.1)", () => {
   it("composite = Σ weight × measure ÷ Σ weights present", () => {
     // 0.5 × 3 + 0.3 × 4 + 0.1 × 2 + 0.1 × 3 = 3.2 → effective
-    expect(rateEducator(educator({ practice: 3, growth: 4, surveys: 2, goals: 3 }), config())).toMatchObject({ status: "rated", composite: 3.2, level: "effective", measuresUsed: ["practice", "growth", "surveys", "goals"] });
+    expect(rateEducator(educator({ practice: 3, growth: 4, surveys: 2, goals: 3 }), config())).toMatchObject({
+      status: "rated",
+      composite: 3.2,
+      level: "effective",
+      measuresUsed: ["practice", "growth", "surveys", "goals"],
+    });
     // without surveys: (1.5 + 1.2 + 0.3) / 0.9 = 3.333333
     expect(rateEducator(educator({ practice: 3, growth: 4, goals: 3 }), config())).toMatchObject({ composite: 3.333333, level: "effective" });
     // (2 + 1.2 + 0.25) / 0.9 = 3.833333 → highly effective
@@ -32,18 +37,30 @@ describe("weighted model (default: practice 0.5, growth 0.3, surveys 0.1, goals 
   });
 
   it("cuts: ≥ 3.5, ≥ 2.5, ≥ 1.75, else ineffective", () => {
-    expect([3.5, 3.49, 2.5, 2.4999999, 1.75, 1.7499].map((v) => levelFor(v, DEFAULT_CUTS))).toEqual(["highlyEffective", "effective", "effective", "effective", "developing", "ineffective"]);
+    expect([3.5, 3.49, 2.5, 2.4999999, 1.75, 1.7499].map((v) => levelFor(v, DEFAULT_CUTS))).toEqual([
+      "highlyEffective",
+      "effective",
+      "effective",
+      "effective",
+      "developing",
+      "ineffective",
+    ]);
   });
 });
 
 describe("the 20% growth rule", () => {
   it("rejects a weighted model whose growth is under 20% of the total, naming the district", () => {
     const out = resolveEducatorConfig({ models: { Fresno: { model: "weighted", weights: { practice: 0.7, growth: 0.15, surveys: 0.1, goals: 0.05 } } } });
-    expect(out).toEqual({ ok: false, problems: [{ path: "config.models.Fresno.weights.growth", message: 'district "Fresno": student growth is 15% of the weights; at least 20% is required' }] });
+    expect(out).toEqual({
+      ok: false,
+      problems: [{ path: "config.models.Fresno.weights.growth", message: 'district "Fresno": student growth is 15% of the weights; at least 20% is required' }],
+    });
   });
 
   it("accepts exactly 20%, and does not apply to the check model", () => {
-    expect(resolveEducatorConfig({ models: { Fresno: { model: "weighted", weights: { practice: 0.6, growth: 0.2, surveys: 0.1, goals: 0.1 } } } }).ok).toBe(true);
+    expect(resolveEducatorConfig({ models: { Fresno: { model: "weighted", weights: { practice: 0.6, growth: 0.2, surveys: 0.1, goals: 0.1 } } } }).ok).toBe(
+      true,
+    );
     expect(resolveEducatorConfig({ models: { Oakland: { model: "check", weights: { growth: 0 } } } }).ok).toBe(true);
   });
 
@@ -69,11 +86,19 @@ describe("check model", () => {
       composite: null,
     });
     // practice 3.0 → effective stays effective with low impact, still flagged
-    expect(rateEducator(educator({ practice: 3, growth: 1, growth2: 1.5 }), checkModel)).toMatchObject({ level: "effective", impact: "low", flags: ["impactReview"] });
+    expect(rateEducator(educator({ practice: 3, growth: 1, growth2: 1.5 }), checkModel)).toMatchObject({
+      level: "effective",
+      impact: "low",
+      flags: ["impactReview"],
+    });
   });
 
   it("needs two impact measures, else insufficient with impactEvidenceMissing", () => {
-    expect(rateEducator(educator({ practice: 2, growth: 1 }), checkModel)).toMatchObject({ level: "developing", impact: "insufficient", flags: ["impactEvidenceMissing"] });
+    expect(rateEducator(educator({ practice: 2, growth: 1 }), checkModel)).toMatchObject({
+      level: "developing",
+      impact: "insufficient",
+      flags: ["impactEvidenceMissing"],
+    });
   });
 
   it("impact: mean < 2 low, ≥ 3 high, else moderate (surveys are not impact)", () => {

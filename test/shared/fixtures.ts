@@ -1,21 +1,35 @@
 // Test schools and configs that are easy to work by hand: every indicator's cut points are
 // 10, 20, …, 90, so a higher-is-better value v has level 1 + floor(v / 10) (for v < 100).
 import { resolveConfig } from "../../shared/contract/config.js";
-import { INDICATORS } from "../../shared/core/model.js";
 import type { Config, ConfigPatch, School, SubgroupResult } from "../../shared/contract/requests.js";
+import { INDICATORS } from "../../shared/core/model.js";
 
 export const DECILES = [10, 20, 30, 40, 50, 60, 70, 80, 90];
 
 export function testConfig(patch: ConfigPatch = {}): Config {
   const cutPoints = Object.fromEntries(INDICATORS.map((c) => [c, DECILES]));
-  const base = resolveConfig([{ patch: { cutPoints }, at: ["config"] }, { patch, at: ["config"] }]);
+  const base = resolveConfig([
+    { patch: { cutPoints }, at: ["config"] },
+    { patch, at: ["config"] },
+  ]);
   if (!base.ok) throw new Error(JSON.stringify(base.problems));
   return base.value;
 }
 
 /** An elementary school whose ALL group has every elementary indicator at `value`. */
 export function elementaryAll(value: number, n = 100): SubgroupResult {
-  return { n, ela: value, math: value, growth: value, chronicAbsence: value, suspension: value, sel: value, climate: value, elRedesignation: value, spedIdentification: value };
+  return {
+    n,
+    ela: value,
+    math: value,
+    growth: value,
+    chronicAbsence: value,
+    suspension: value,
+    sel: value,
+    climate: value,
+    elRedesignation: value,
+    spedIdentification: value,
+  };
 }
 
 export function makeSchool(id: string, overrides: Partial<School> = {}): School {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Config, School } from "../../shared/contract/requests.js";
 import { academicLevel, subgroupFlags } from "../../shared/schools/flags.js";
 import { scalesFor } from "../../shared/schools/levels.js";
-import type { Config, School } from "../../shared/contract/requests.js";
 import { groupLevels } from "../../shared/schools/school-index.js";
 import { makeSchool, testConfig } from "./fixtures.js";
 
@@ -11,7 +11,17 @@ function flags(school: School, config: Config = testConfig()) {
 
 describe("n-size flags", () => {
   const s = makeSchool("A", {
-    subgroups: { ALL: { n: 250, ela: 55 }, AA: { n: 0 }, AI: { n: 5 }, AS: { n: 10 }, FI: { n: 11 }, PI: { n: 19 }, HI: { n: 20 }, WH: { n: 99 }, SED: { n: 100 } },
+    subgroups: {
+      ALL: { n: 250, ela: 55 },
+      AA: { n: 0 },
+      AI: { n: 5 },
+      AS: { n: 10 },
+      FI: { n: 11 },
+      PI: { n: 19 },
+      HI: { n: 20 },
+      WH: { n: 99 },
+      SED: { n: 100 },
+    },
   });
   const { subgroups } = flags(s);
 
@@ -91,7 +101,9 @@ describe("academic level, gap flag and achievement gap", () => {
   });
 
   it("names every group tied at an extreme, in §1 order", () => {
-    const t = makeSchool("T", { subgroups: { ALL: { n: 300, ela: 55 }, WH: { n: 40, ela: 75 }, AA: { n: 40, ela: 35 }, SWD: { n: 40, ela: 35 }, AS: { n: 40, ela: 75 } } });
+    const t = makeSchool("T", {
+      subgroups: { ALL: { n: 300, ela: 55 }, WH: { n: 40, ela: 75 }, AA: { n: 40, ela: 35 }, SWD: { n: 40, ela: 35 }, AS: { n: 40, ela: 75 } },
+    });
     expect(flags(t).gap).toEqual({ value: 4, highest: ["AS", "WH"], lowest: ["AA", "SWD"] });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bandOf, changeNeeded, levelOf, scalesFor } from "../../shared/schools/levels.js";
 import { DEFAULT_CONFIG } from "../../shared/contract/default-config.js";
+import { bandOf, changeNeeded, levelOf, scalesFor } from "../../shared/schools/levels.js";
 import { testConfig } from "./fixtures.js";
 
 const scales = scalesFor(testConfig());

@@ -20,9 +20,7 @@ describe("parseScoreRequest", () => {
 
   it("names school, subgroup and field of an out-of-range value, never clamping it", () => {
     const body = { schools: [makeSchool("A"), makeSchool("B", { subgroups: { ALL: { n: 100, ela: 50 }, HI: { n: 30, ela: 105 } } })] };
-    expect(problems(body)).toEqual([
-      { path: "schools[1].subgroups.HI.ela", schoolId: "B", message: "expected a number from 0 to 100, got 105" },
-    ]);
+    expect(problems(body)).toEqual([{ path: "schools[1].subgroups.HI.ela", schoolId: "B", message: "expected a number from 0 to 100, got 105" }]);
   });
 
   it("checks values of groups that are not accountable too", () => {

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Partnerships, PartnershipsSchema } from "../../shared/contract/responses.js";
 import type { SchoolLevel, Subgroup } from "../../shared/core/model.js";
 import { round6 } from "../../shared/core/numbers.js";
 import { assignPartners, type PartnerNeed, type PartnerRules, type RewardCandidate } from "../../shared/schools/partnerships.js";
-import { PartnershipsSchema, type Partnerships } from "../../shared/contract/responses.js";
 
 const RULES: PartnerRules = { capacity: 2, minLevel: 7 };
 const ONE: PartnerRules = { capacity: 1, minLevel: 7 };
@@ -12,7 +12,12 @@ function need(id: string, subgroup: Subgroup, level: SchoolLevel = "elementary",
   return { id, level, district, subgroup };
 }
 
-function reward(id: string, academicLevels: Partial<Record<Subgroup, number>>, level: SchoolLevel = "elementary", district: string | null = null): RewardCandidate {
+function reward(
+  id: string,
+  academicLevels: Partial<Record<Subgroup, number>>,
+  level: SchoolLevel = "elementary",
+  district: string | null = null,
+): RewardCandidate {
   return { id, level, district, academicLevels };
 }
 
@@ -187,7 +192,8 @@ describe("assignPartners: capacity", () => {
         subgroup: "HI",
         reason: {
           code: "capacityTaken",
-          message: "1 Reward school has HI accountable at academic level ≥ 7, but the optimal assignment gave its places to other schools (each takes at most 2 partners)",
+          message:
+            "1 Reward school has HI accountable at academic level ≥ 7, but the optimal assignment gave its places to other schools (each takes at most 2 partners)",
         },
       },
     ]);
@@ -217,7 +223,8 @@ describe("assignPartners: capacity", () => {
         subgroup: "HI",
         reason: {
           code: "capacityTaken",
-          message: "2 Reward schools have HI accountable at academic level ≥ 7, but the optimal assignment gave their places to other schools (each takes at most 0 partners)",
+          message:
+            "2 Reward schools have HI accountable at academic level ≥ 7, but the optimal assignment gave their places to other schools (each takes at most 0 partners)",
         },
       },
       { school: "B", subgroup: "EL", reason: { code: "noEligibleReward", message: "no Reward school has EL accountable at academic level ≥ 7" } },
@@ -255,7 +262,8 @@ describe("assignPartners: match quality", () => {
 });
 
 describe("assignPartners: eligibility at 6 decimals", () => {
-  const eligible = (level: number, minLevel = 7) => assignPartners([need("S", "HI")], [reward("R", { HI: level })], { capacity: 2, minLevel }).pairs.length === 1;
+  const eligible = (level: number, minLevel = 7) =>
+    assignPartners([need("S", "HI")], [reward("R", { HI: level })], { capacity: 2, minLevel }).pairs.length === 1;
 
   it("accepts exactly the minimum level", () => {
     expect(eligible(7)).toBe(true);
@@ -302,7 +310,8 @@ describe("assignPartners: unmatched reasons", () => {
     expect(crowded.unmatched.filter((u) => u.subgroup === "HI")).toHaveLength(1);
     expect(crowded.unmatched.find((u) => u.subgroup === "HI")!.reason).toEqual({
       code: "capacityTaken",
-      message: "2 Reward schools have HI accountable at academic level ≥ 7, but the optimal assignment gave their places to other schools (each takes at most 1 partner)",
+      message:
+        "2 Reward schools have HI accountable at academic level ≥ 7, but the optimal assignment gave their places to other schools (each takes at most 1 partner)",
     });
   });
 
@@ -330,23 +339,29 @@ const academicLevel = fc.oneof(
   fc.constantFrom(7, 6.999999, 6.9999999),
 );
 const instance = (maxNeeds: number, maxRewards: number, minNeeds = 0) =>
-  fc.record({
-    needs: fc.array(fc.record({ level: fc.constantFrom(...LEVELS), district: fc.constantFrom(...DISTRICTS), subgroup: fc.constantFrom(...GROUPS) }), { minLength: minNeeds, maxLength: maxNeeds, size: "max" }),
-    rewards: fc.array(
-      fc.record({
-        level: fc.constantFrom(...LEVELS),
-        district: fc.constantFrom(...DISTRICTS),
-        academicLevels: fc.record({ ALL: academicLevel, HI: academicLevel, EL: academicLevel }, { requiredKeys: [] }),
+  fc
+    .record({
+      needs: fc.array(fc.record({ level: fc.constantFrom(...LEVELS), district: fc.constantFrom(...DISTRICTS), subgroup: fc.constantFrom(...GROUPS) }), {
+        minLength: minNeeds,
+        maxLength: maxNeeds,
+        size: "max",
       }),
-      { maxLength: maxRewards, size: "max" },
-    ),
-    capacity: fc.integer({ min: 0, max: 3 }),
-    minLevel: fc.constantFrom(7, 8),
-  }).map(({ needs, rewards, capacity, minLevel }) => ({
-    needs: needs.map((n, i): PartnerNeed => ({ id: `N${i}`, ...n })),
-    rewards: rewards.map((r, j): RewardCandidate => ({ id: `R${j}`, ...r })),
-    rules: { capacity, minLevel },
-  }));
+      rewards: fc.array(
+        fc.record({
+          level: fc.constantFrom(...LEVELS),
+          district: fc.constantFrom(...DISTRICTS),
+          academicLevels: fc.record({ ALL: academicLevel, HI: academicLevel, EL: academicLevel }, { requiredKeys: [] }),
+        }),
+        { maxLength: maxRewards, size: "max" },
+      ),
+      capacity: fc.integer({ min: 0, max: 3 }),
+      minLevel: fc.constantFrom(7, 8),
+    })
+    .map(({ needs, rewards, capacity, minLevel }) => ({
+      needs: needs.map((n, i): PartnerNeed => ({ id: `N${i}`, ...n })),
+      rewards: rewards.map((r, j): RewardCandidate => ({ id: `R${j}`, ...r })),
+      rules: { capacity, minLevel },
+    }));
 
 describe("assignPartners: properties", () => {
   it("agrees with exhaustive search on (count, total quality)", () => {

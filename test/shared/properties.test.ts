@@ -2,10 +2,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../shared/contract/default-config.js";
-import { levelOf, scalesFor } from "../../shared/schools/levels.js";
 import type { School } from "../../shared/contract/requests.js";
-import { school } from "./arbitraries.js";
+import { levelOf, scalesFor } from "../../shared/schools/levels.js";
 import { evaluateSchools, findPartnerships, parseScoreRequest } from "../../shared/schools/score.js";
+import { school } from "./arbitraries.js";
 
 const schoolList = fc.integer({ min: 0, max: 40 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => school(`S${String(i).padStart(3, "0")}`))));
 

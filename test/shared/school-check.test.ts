@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isValidSchool } from "../../shared/contract/school-check.js";
 import { SchoolSchema } from "../../shared/contract/requests.js";
+import { isValidSchool } from "../../shared/contract/school-check.js";
 import { school } from "./arbitraries.js";
 import { makeSchool } from "./fixtures.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scalesFor } from "../../shared/schools/levels.js";
 import type { Config, School } from "../../shared/contract/requests.js";
+import { scalesFor } from "../../shared/schools/levels.js";
 import { groupLevels, indexOutput, schoolIndex } from "../../shared/schools/school-index.js";
 import { makeSchool, testConfig } from "./fixtures.js";
 
@@ -110,7 +110,19 @@ describe("indicator weights per level", () => {
   it("span schools use every indicator that has data", () => {
     const s = makeSchool("A", { level: "span", subgroups: { ALL: { n: 100, ela: 55, grad: 95, hsReady: 15, sel: 55 } } });
     const { indicators, output } = index(s);
-    expect(Object.keys(indicators)).toEqual(["ela", "math", "growth", "grad", "hsReady", "chronicAbsence", "suspension", "sel", "climate", "elRedesignation", "spedIdentification"]);
+    expect(Object.keys(indicators)).toEqual([
+      "ela",
+      "math",
+      "growth",
+      "grad",
+      "hsReady",
+      "chronicAbsence",
+      "suspension",
+      "sel",
+      "climate",
+      "elRedesignation",
+      "spedIdentification",
+    ]);
     // academic (6 + 10 + 2) / 3 = 6, secc 6 → 60
     expect(output!.score).toBe(60);
   });
@@ -121,7 +133,9 @@ describe("rounding at output only, half away from zero", () => {
     // ela: ALL 75 → 8, HI 55 → 6, AA 65 → 7: 0.5 × 8 + 0.5 × 6.5 = 7.25
     // math: ALL 75 → 8, HI 55 → 6: 7; growth: ALL 55 → 6; academic (7.25 + 7 + 6) / 3 = 6.75
     // SE/CC: sel 55 → 6. Index: 0.6 × 6.75 + 0.4 × 6 = 6.45
-    const s = makeSchool("A", { subgroups: { ALL: { n: 100, ela: 75, math: 75, growth: 55, sel: 55 }, HI: { n: 30, ela: 55, math: 55 }, AA: { n: 30, ela: 65 } } });
+    const s = makeSchool("A", {
+      subgroups: { ALL: { n: 100, ela: 75, math: 75, growth: 55, sel: 55 }, HI: { n: 30, ela: 55, math: 55 }, AA: { n: 30, ela: 65 } },
+    });
     const { meanLevel, output } = index(s);
     expect(meanLevel).toBeCloseTo(6.45, 12);
     expect(output).toEqual({ score: 64.5, level: 6, band: "average" });

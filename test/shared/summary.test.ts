@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nSizeImpact } from "../../shared/schools/summary.js";
 import { scoreSchools } from "../../shared/schools/score.js";
+import { nSizeImpact } from "../../shared/schools/summary.js";
 import { makeSchool, schoolAtLevel, testConfig } from "./fixtures.js";
 
 describe("n-size impact (previousMinN 100 vs minN 20)", () => {

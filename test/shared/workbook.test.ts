@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { INDICATORS, INDICATOR_INFO, SCHOOL_LEVELS, SUBGROUPS, SUBGROUP_NAMES, TITLE1_STATUSES } from "../../shared/core/model.js";
-import type { Problem } from "../../shared/core/problems.js";
 import type { School, ScoreRequest, SubgroupResult } from "../../shared/contract/requests.js";
+import { INDICATOR_INFO, INDICATORS, SCHOOL_LEVELS, SUBGROUP_NAMES, SUBGROUPS, TITLE1_STATUSES } from "../../shared/core/model.js";
+import type { Problem } from "../../shared/core/problems.js";
 import { parseScoreRequest, scoreRequest } from "../../shared/schools/score.js";
 import {
   cellAddress,
@@ -219,11 +219,7 @@ describe("names and codes in cells", () => {
 describe("numbers", () => {
   it("accepts numeric text, percent signs and thousands separators", () => {
     const read = readTable(
-      [
-        LONG_HEADER,
-        ["A", "", "", "ES", "Yes", "ALL", "1,234", " 45.2 ", "45.2%"],
-        ["A", "", "", "ES", "Yes", "HI", "120", ".5", "1e1"],
-      ],
+      [LONG_HEADER, ["A", "", "", "ES", "Yes", "ALL", "1,234", " 45.2 ", "45.2%"], ["A", "", "", "ES", "Yes", "HI", "120", ".5", "1e1"]],
       DATA,
     );
     expect(read.problems).toEqual([]);
@@ -231,13 +227,7 @@ describe("numbers", () => {
   });
 
   it("treats the suppression marks of research files as no value", () => {
-    const read = readTable(
-      [
-        LONG_HEADER,
-        ["A", "", "", "ES", "Yes", "ALL", 100, "*", "N/A"],
-      ],
-      DATA,
-    );
+    const read = readTable([LONG_HEADER, ["A", "", "", "ES", "Yes", "ALL", 100, "*", "N/A"]], DATA);
     expect(read.problems).toEqual([]);
     expect(read.request.schools[0]!.subgroups.ALL).toEqual({ n: 100 });
   });
@@ -262,7 +252,9 @@ function tableWithRow14(row14: unknown[]): unknown[][] {
 describe("problems with their cells", () => {
   it('reports "abc" in a numeric column at its exact cell', () => {
     const read = readTable(tableWithRow14(["X", "", "", "ES", "Yes", "HI", 30, "abc", 40]), DATA);
-    expect(read.problems).toEqual([{ path: "schools[3].subgroups.HI.ela", schoolId: "X", message: '"abc" is not a number between 0 and 100', cell: "Data!H14" }]);
+    expect(read.problems).toEqual([
+      { path: "schools[3].subgroups.HI.ela", schoolId: "X", message: '"abc" is not a number between 0 and 100', cell: "Data!H14" },
+    ]);
     // The schema says the same of the raw value it was given; the reading's words are kept, once.
     expect(read.cellProblems(schemaProblems(read.request)).map(problemLine)).toEqual(['Data!H14: "abc" is not a number between 0 and 100']);
   });
@@ -345,11 +337,7 @@ describe("wide format", () => {
 
   it("reads one row per school, plain columns as All Students, blank groups as absent", () => {
     const read = readTable(
-      [
-        header,
-        ["A", "Alpha", "MS", "Yes", 300, 45, 120, 38, "33%", "", ""],
-        ["B", "Beta", "HS", "No", 500, 30, "", "", "", 40, 20],
-      ],
+      [header, ["A", "Alpha", "MS", "Yes", 300, 45, 120, 38, "33%", "", ""], ["B", "Beta", "HS", "No", 500, 30, "", "", "", 40, 20]],
       DATA,
     );
     expect(read.mapping.format).toBe("wide");
@@ -378,7 +366,13 @@ describe("wide format", () => {
   });
 
   it("needs an N column for every group with values", () => {
-    const read = readTable([["School ID", "Level", "Title I", "N", "ELA (HI)"], ["A", "ES", "Yes", 100, 40]], DATA);
+    const read = readTable(
+      [
+        ["School ID", "Level", "Title I", "N", "ELA (HI)"],
+        ["A", "ES", "Yes", 100, 40],
+      ],
+      DATA,
+    );
     expect(read.mapping.missing).toEqual(["N (HI)"]);
     expect(read.cellProblems(schemaProblems(read.request)).map(problemLine)).toEqual(["Data!A1: the table has no N (HI) column"]);
   });
@@ -433,15 +427,32 @@ const request: fc.Arbitrary<ScoreRequest> = fc
     year: fc.option(fc.integer({ min: 2014, max: 2030 }), { nil: undefined }),
     ids: fc.uniqueArray(text, { minLength: 1, maxLength: 6 }),
   })
-  .chain(({ year, ids }) =>
-    fc.tuple(...ids.map(school)).map((schools) => (year === undefined ? { schools } : { year, schools })),
-  );
+  .chain(({ year, ids }) => fc.tuple(...ids.map(school)).map((schools) => (year === undefined ? { schools } : { year, schools })));
 
 describe("requestToLongRows", () => {
   it("writes the api.md long format columns", () => {
     const rows = requestToLongRows({ schools: [{ id: "A", level: "high", title1: "none", subgroups: { ALL: { n: 10, grad: 90 } } }] });
     expect(rows).toEqual([
-      ["School ID", "School", "District", "Level", "Title I", "Student Group", "N", "ELA", "Math", "Growth", "Graduation", "HS Readiness", "Chronic Absence", "Suspension", "SEL", "Climate", "EL Redesignation", "SpEd Identification"],
+      [
+        "School ID",
+        "School",
+        "District",
+        "Level",
+        "Title I",
+        "Student Group",
+        "N",
+        "ELA",
+        "Math",
+        "Growth",
+        "Graduation",
+        "HS Readiness",
+        "Chronic Absence",
+        "Suspension",
+        "SEL",
+        "Climate",
+        "EL Redesignation",
+        "SpEd Identification",
+      ],
       ["A", null, null, "high", "none", "ALL", 10, null, null, null, 90, null, null, null, null, null, null, null],
     ]);
   });
@@ -463,7 +474,12 @@ describe("requestToLongRows", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
         const read = readTable([LONG_HEADER, ...rows], DATA);
-        const ids = new Set(rows.map((r) => r[0]).filter((id) => id !== "").map(String));
+        const ids = new Set(
+          rows
+            .map((r) => r[0])
+            .filter((id) => id !== "")
+            .map(String),
+        );
         expect(read.request.schools.map((s) => s.id).sort()).toEqual([...ids].sort());
       }),
     );
@@ -488,7 +504,21 @@ describe("results tables", () => {
     const scored = await scoreRequest({ schools });
     if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
     const table = resultsTable(scored.value);
-    expect(table.header.slice(0, 13)).toEqual(["School ID", "School", "District", "Level", "Title I", "Status", "Index Score", "Index Level", "Band", "Academic", "SE/CC", "ELA Level", "ELA Points"]);
+    expect(table.header.slice(0, 13)).toEqual([
+      "School ID",
+      "School",
+      "District",
+      "Level",
+      "Title I",
+      "Status",
+      "Index Score",
+      "Index Level",
+      "Band",
+      "Academic",
+      "SE/CC",
+      "ELA Level",
+      "ELA Points",
+    ]);
     expect(table.header.length).toBe(11 + 2 * INDICATORS.length + 9);
     expect(table.rows.map((r) => r.length)).toEqual([table.header.length, table.header.length]);
     const column = (name: string) => table.rows.map((r) => r[table.header.indexOf(name)]);

@@ -2,8 +2,8 @@
 // expected numbers from the document itself, so the document cannot drift from the engine.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { INDICATORS } from "../../shared/core/model.js";
 import { SchoolSchema } from "../../shared/contract/requests.js";
+import { INDICATORS } from "../../shared/core/model.js";
 import { evaluateSchools } from "../../shared/schools/score.js";
 import { testConfig } from "./fixtures.js";
 
@@ -21,8 +21,19 @@ const table = after("table")
   .split("\n")
   .filter((line) => line.startsWith("| `"))
   .map((line) => {
-    const [code, value, allLevel, subgroupMean, level, weight, points] = line.split("|").slice(1, 8).map((c) => c.trim());
-    return { code: code!.replaceAll("`", ""), value: num(value!), allLevel: num(allLevel!), subgroupLevel: num(subgroupMean!), level: num(level!), weight: Number(weight), points: Number(points) };
+    const [code, value, allLevel, subgroupMean, level, weight, points] = line
+      .split("|")
+      .slice(1, 8)
+      .map((c) => c.trim());
+    return {
+      code: code!.replaceAll("`", ""),
+      value: num(value!),
+      allLevel: num(allLevel!),
+      subgroupLevel: num(subgroupMean!),
+      level: num(level!),
+      weight: Number(weight),
+      points: Number(points),
+    };
   });
 
 describe("the worked example in docs/methodology.md", () => {
@@ -35,7 +46,15 @@ describe("the worked example in docs/methodology.md", () => {
   it("matches the engine, number by number", () => {
     for (const row of table) {
       const got = result.indicators[row.code as (typeof INDICATORS)[number]]!;
-      expect({ code: row.code, value: got.value, allLevel: got.allLevel, subgroupLevel: got.subgroupLevel, level: got.level, weight: got.weight, points: got.points }).toEqual(row);
+      expect({
+        code: row.code,
+        value: got.value,
+        allLevel: got.allLevel,
+        subgroupLevel: got.subgroupLevel,
+        level: got.level,
+        weight: got.weight,
+        points: got.points,
+      }).toEqual(row);
     }
   });
 

@@ -71,20 +71,33 @@ describe("fuzz: hostile bodies", () => {
 
   it("arbitrary JSON, deep nesting and raw bytes: never 5xx, always problem+json", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v) ?? ""), deepNesting, bytes, hostile.map(String)), fc.constantFrom(...ROUTES), async (body, path) => {
-        await send(path, body as BodyInit);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue().map((v) => JSON.stringify(v) ?? ""),
+          deepNesting,
+          bytes,
+          hostile.map(String),
+        ),
+        fc.constantFrom(...ROUTES),
+        async (body, path) => {
+          await send(path, body as BodyInit);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it("wrong content types: 415, whatever the body", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/jsonx", "json"), fc.string(), async (type, body) => {
-        const response = await app.request("/v1/score", { method: "POST", body, headers: { "content-type": type } }, env);
-        expect(response.status).toBe(415);
-        expect(response.headers.get("content-type")).toBe("application/problem+json");
-      }),
+      fc.asyncProperty(
+        fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/jsonx", "json"),
+        fc.string(),
+        async (type, body) => {
+          const response = await app.request("/v1/score", { method: "POST", body, headers: { "content-type": type } }, env);
+          expect(response.status).toBe(415);
+          expect(response.headers.get("content-type")).toBe("application/problem+json");
+        },
+      ),
       { numRuns: 200 },
     );
   });

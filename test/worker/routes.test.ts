@@ -8,7 +8,13 @@ const post = (path: string, body: BodyInit | null, type = "application/json") =>
 
 async function problem(response: Response) {
   expect(response.headers.get("content-type")).toBe("application/problem+json");
-  return (await response.json()) as { type: string; title: string; status: number; detail: string; errors?: { path: string; schoolId?: string; message: string }[] };
+  return (await response.json()) as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: { path: string; schoolId?: string; message: string }[];
+  };
 }
 
 describe("POST /v1/score", () => {
@@ -18,7 +24,10 @@ describe("POST /v1/score", () => {
     const body = (await response.json()) as { methodologyVersion: string; configHash: string; results: { id: string; status: string }[] };
     expect(body.methodologyVersion).toBe("sqii-2013.1");
     expect(body.configHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(body.results.map((r) => [r.id, r.status])).toEqual([["B", "scored"], ["A", "scored"]]);
+    expect(body.results.map((r) => [r.id, r.status])).toEqual([
+      ["B", "scored"],
+      ["A", "scored"],
+    ]);
   });
 
   it("answers 400 with every problem, its path and school id", async () => {
@@ -54,7 +63,10 @@ describe("POST /v1/score", () => {
 
 describe("POST /v1/scenarios and /v1/cut-points", () => {
   it("compares scenarios against the first", async () => {
-    const response = await post("/v1/scenarios", JSON.stringify({ schools: [school("A")], scenarios: [{ name: "base" }, { name: "academic", config: { domainWeights: { secc: 0 } } }] }));
+    const response = await post(
+      "/v1/scenarios",
+      JSON.stringify({ schools: [school("A")], scenarios: [{ name: "base" }, { name: "academic", config: { domainWeights: { secc: 0 } } }] }),
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as { scenarios: { name: string }[]; schools: { changes: { scenario: string }[] }[] };
     expect(body.scenarios.map((s) => s.name)).toEqual(["base", "academic"]);
@@ -63,7 +75,10 @@ describe("POST /v1/scenarios and /v1/cut-points", () => {
 
   it("computes norm cut points, and says which indicators had too few schools", async () => {
     const schools = Array.from({ length: 12 }, (_, i) => school(`S${i}`, i + 1));
-    const body = (await (await post("/v1/cut-points", JSON.stringify({ schools }))).json()) as { cutPoints: Record<string, number[]>; skipped: Record<string, string> };
+    const body = (await (await post("/v1/cut-points", JSON.stringify({ schools }))).json()) as {
+      cutPoints: Record<string, number[]>;
+      skipped: Record<string, string>;
+    };
     expect(body.cutPoints.ela).toEqual([2, 3, 4, 5, 6, 8, 9, 10, 11]);
     expect(body.skipped.math).toContain("only 0 schools");
   });
@@ -71,7 +86,11 @@ describe("POST /v1/scenarios and /v1/cut-points", () => {
 
 describe("GET routes", () => {
   it("/v1/config/default gives the config with version and hash", async () => {
-    const body = (await (await SELF.fetch("https://api.test/v1/config/default")).json()) as { methodologyVersion: string; configHash: string; config: { minN: number } };
+    const body = (await (await SELF.fetch("https://api.test/v1/config/default")).json()) as {
+      methodologyVersion: string;
+      configHash: string;
+      config: { minN: number };
+    };
     expect(body.config.minN).toBe(20);
     expect(body.configHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -81,7 +100,10 @@ describe("GET routes", () => {
   });
 
   it("/openapi.json is OpenAPI 3.1 with every route, generated from the schemas", async () => {
-    const doc = (await (await SELF.fetch("https://api.test/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>> };
+    const doc = (await (await SELF.fetch("https://api.test/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>>;
+    };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(["/health", "/v1/config/default", "/v1/cut-points", "/v1/educators/score", "/v1/scenarios", "/v1/score"]);
     const schema = doc.paths["/v1/score"]!.post!.requestBody!.content["application/json"]!.schema;
@@ -108,13 +130,26 @@ describe("unknown routes and methods", () => {
 });
 
 describe("POST /v1/educators/score", () => {
-  const teacher = (id: string, school: string, growth?: number) => ({ id, role: "teacher", school, district: "Oakland", measures: { practice: 3, ...(growth !== undefined && { growth }) } });
+  const teacher = (id: string, school: string, growth?: number) => ({
+    id,
+    role: "teacher",
+    school,
+    district: "Oakland",
+    measures: { practice: 3, ...(growth !== undefined && { growth }) },
+  });
 
   it("rates educators and reports the distribution, suppressing small groups", async () => {
-    const educators = [...Array.from({ length: 12 }, (_, i) => teacher(`A${i}`, "A", 3)), ...Array.from({ length: 3 }, (_, i) => teacher(`B${i}`, "B", 3)), teacher("C0", "C")];
+    const educators = [
+      ...Array.from({ length: 12 }, (_, i) => teacher(`A${i}`, "A", 3)),
+      ...Array.from({ length: 3 }, (_, i) => teacher(`B${i}`, "B", 3)),
+      teacher("C0", "C"),
+    ];
     const response = await post("/v1/educators/score", JSON.stringify({ educators }));
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { results: { id: string; status: string }[]; distribution: { schools: Record<string, { teacher: { suppressed: boolean } }> } };
+    const body = (await response.json()) as {
+      results: { id: string; status: string }[];
+      distribution: { schools: Record<string, { teacher: { suppressed: boolean } }> };
+    };
     expect(body.results).toHaveLength(16);
     expect(body.results.at(-1)).toMatchObject({ id: "C0", status: "unrated" });
     expect(body.distribution.schools.B!.teacher.suppressed).toBe(true);

@@ -15,7 +15,12 @@ describe("authentication (API_KEYS)", () => {
 
   it("with keys, needs Authorization: Bearer <key> on /v1 routes", async () => {
     const keyed = { API_KEYS: "first-key, second-key" };
-    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer wrong" }, { authorization: "Bearer first-key-and-more" }, { authorization: "Basic Zmlyc3Qta2V5" }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer wrong" },
+      { authorization: "Bearer first-key-and-more" },
+      { authorization: "Basic Zmlyc3Qta2V5" },
+    ];
     for (const headers of attempts) {
       const response = await score(headers, keyed);
       expect(response.status, JSON.stringify(headers)).toBeGreaterThanOrEqual(400);
@@ -83,7 +88,11 @@ describe("limits", () => {
   it("has the documented defaults: 32 MiB and 20,000 schools", async () => {
     const tooMany = JSON.stringify({ schools: Array.from({ length: 20_001 }, () => 0) });
     expect((await score({}, {}, tooMany)).status).toBe(413);
-    const response = await app.request("/v1/score", { method: "POST", body: "x", headers: { "content-type": "application/json", "content-length": String(32 * 1024 * 1024 + 1) } }, settings({}));
+    const response = await app.request(
+      "/v1/score",
+      { method: "POST", body: "x", headers: { "content-type": "application/json", "content-length": String(32 * 1024 * 1024 + 1) } },
+      settings({}),
+    );
     expect(response.status).toBe(413);
   });
 });
