@@ -1,6 +1,6 @@
 // Excel on the web rejects a request over 5 MB or 5 million cells, and fails large single writes
 // with a vague error; so rows are written in chunks sized by their JSON payload and cell count.
-import type { TableCell } from "../shared/tables/school-table.js";
+import type { TableCell } from "../shared/tables/cells.js";
 
 export interface ChunkLimits {
   /** Payload of one request, estimated as the JSON of its values. */

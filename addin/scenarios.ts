@@ -1,16 +1,11 @@
-// What-if weighting: up to four scenarios over the same schools, previewed live in the pane (local
-// engine) and compared into an SQII Scenarios sheet, changes against the first highlighted.
+// What-if weighting in the pane: up to four scenario drafts over the same schools, each the config
+// patch it stands for, with its designation counts previewed live by the bundled engine. The
+// comparison sheet itself is shared/reports/scenario-report.ts.
 
 import { resolveConfig } from "../shared/contract/config.js";
 import type { ConfigPatch } from "../shared/contract/requests.js";
-import type { ScenariosResponse } from "../shared/contract/responses.js";
 import type { Problem } from "../shared/core/problems.js";
 import { evaluateSchools, parseScoreRequest } from "../shared/schools/score.js";
-import type { TableCell } from "../shared/tables/school-table.js";
-import { HIGHLIGHTS } from "./result-sheets.js";
-import type { SheetContent } from "./sheet-writer.js";
-
-export const SCENARIOS_SHEET = "SQII Scenarios";
 export const MAX_SCENARIOS = 4;
 
 /** The settings a district office varies, in the units the pane shows (shares as percentages). */
@@ -66,39 +61,4 @@ export function previewDraft(request: SchoolsDraft, draft: ScenarioDraft): Previ
   const counts = { priority: 0, focus: 0, reward: 0, none: 0 };
   for (const r of results) counts[r.designation.type]++;
   return { ok: true, counts, scored: results.filter((r) => r.status === "scored").length };
-}
-
-const LABELS = { priority: "Priority", focus: "Focus", reward: "Reward", none: "None" } as const;
-
-/** One row per school: score, level and designation per scenario, then what changed against the first. */
-export function scenarioSheet(response: ScenariosResponse, names: Map<string, string | null>, source: string, at: Date): SheetContent {
-  const scenarios = response.scenarios.map((s) => s.name);
-  const [baseline, ...others] = scenarios;
-  const header = ["School ID", "School"];
-  for (const name of scenarios) header.push(`${name}: Score`, `${name}: Level`, `${name}: Designation`);
-  for (const name of others) header.push(`${name}: Δ Score`, `${name}: Changed`);
-  const rows: TableCell[][] = response.schools.map((school) => {
-    const row: TableCell[] = [school.id, names.get(school.id) ?? null];
-    for (const s of school.byScenario) row.push(s.index?.score ?? null, s.index?.level ?? null, LABELS[s.designation.type]);
-    for (const c of school.changes) {
-      row.push(c.scoreDelta, c.designationFrom === c.designationTo ? null : `${LABELS[c.designationFrom]} → ${LABELS[c.designationTo]}`);
-    }
-    return row;
-  });
-  const highlights: Record<string, Record<string, string>> = {};
-  for (const name of scenarios) highlights[`${name}: Designation`] = HIGHLIGHTS.Designation;
-  for (const name of others) highlights[`${name}: Changed`] = { "→": "#FFE699" };
-  return {
-    sheet: SCENARIOS_SHEET,
-    tableName: "SQIIScenarios",
-    info: [
-      ["Methodology version", response.methodologyVersion],
-      ["Baseline", baseline ?? ""],
-      ...response.scenarios.map((s): [string, TableCell] => [`Config hash: ${s.name}`, s.configHash]),
-      ["Scored at", at.toISOString()],
-      ["Source", source],
-    ],
-    table: { header, rows },
-    highlights,
-  };
 }

@@ -3,10 +3,10 @@
 
 import { callEngine, type EngineSettings, type Failure } from "../shared/client/api-client.js";
 import type { ScoreResponse } from "../shared/contract/responses.js";
+import { resultSheets } from "../shared/reports/score-report.js";
 import { parseScoreRequest } from "../shared/schools/score.js";
-import type { LocatedProblem, MappingReport, TableRead } from "../shared/tables/school-table.js";
-import { readTable } from "../shared/tables/school-table.js";
-import { resultSheets } from "./result-sheets.js";
+import type { LocatedProblem } from "../shared/tables/cells.js";
+import { type MappingReport, readTable, type TableRead } from "../shared/tables/school-table.js";
 import { type Progress, writeSheets } from "./sheet-writer.js";
 import { readSource, type Source } from "./source-reader.js";
 

@@ -1,24 +1,11 @@
-// Writes one output sheet the add-in owns (SQII Results, SQII Subgroups, SQII Scenarios): a small
-// header block, then an Excel table. A re-run replaces the sheet's contents, so results never pile
+// Draws the report model (shared/reports) with Office.js: each sheet the add-in owns (SQII
+// Results, SQII Subgroups, SQII Scenarios, …) gets its header block, then an Excel table, its
+// colours, number formats and chart, all as the model says; nothing here decides content. A re-run replaces the sheet's contents, so results never pile
 // up, and nothing outside the add-in's own sheets is ever touched. Large tables go out in chunks
 // that stay within Excel on the web's request limits, with calculation suspended while they land.
-import type { Table, TableCell } from "../shared/tables/school-table.js";
+import type { ChartSpec, ReportSheet } from "../shared/reports/report.js";
+import type { TableCell } from "../shared/tables/cells.js";
 import { type ChunkLimits, chunkRows, EXCEL_LIMITS } from "./chunks.js";
-
-export interface SheetContent {
-  /** The sheet the add-in owns, e.g. "SQII Results". */
-  sheet: string;
-  /** The Excel table's name, e.g. "SQIIResults" (unique in a workbook). */
-  tableName: string;
-  /** Label/value lines above the table: methodology version, config hash, time, source. */
-  info: [string, TableCell][];
-  table: Table;
-  /** Per column header, fill colours for cells whose text contains a label (conditional formats). */
-  highlights?: Record<string, Record<string, string>>;
-  /** Per column header, an Excel number format for its data cells ("0.0"). Sent with the table
-   *  step, one entry per cell: keep it to sheets of modest height (SQII Results). */
-  numberFormats?: Record<string, string>;
-}
 
 export interface SheetReport {
   /** context.sync calls this sheet's write made. */
@@ -47,7 +34,7 @@ export type Progress = (sheet: string, done: number, total: number) => void;
 
 export async function writeSheets(
   context: Excel.RequestContext,
-  contents: SheetContent[],
+  contents: ReportSheet[],
   limits: ChunkLimits = EXCEL_LIMITS,
   onProgress?: Progress,
 ): Promise<WriteReport> {
@@ -59,7 +46,7 @@ export async function writeSheets(
 
 async function writeSheet(
   context: Excel.RequestContext,
-  content: SheetContent,
+  content: ReportSheet,
   found: { sheets: Set<string>; tables: Set<string> },
   limits: ChunkLimits,
   onProgress?: Progress,
@@ -74,9 +61,13 @@ async function writeSheet(
     sheet = workbook.worksheets.add(content.sheet);
   }
 
+  if (content.info.length > 0) sheet.getRangeByIndexes(0, 0, content.info.length, 2).values = content.info;
+  if (!content.table) {
+    await context.sync();
+    return { syncs: 1, headerRow: -1, chunks: 0 };
+  }
   const { header, rows } = content.table;
   const width = header.length;
-  if (content.info.length > 0) sheet.getRangeByIndexes(0, 0, content.info.length, 2).values = content.info;
   const headerRow = content.info.length === 0 ? 0 : content.info.length + 1; // a blank line between
   const all: TableCell[][] = [header, ...rows];
   const chunks = chunkRows(all, limits);
@@ -92,22 +83,24 @@ async function writeSheet(
   // One table over everything written: never table.rows.add row by row.
   const table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, 0, all.length, width), true);
   table.name = content.tableName;
-  sheet.freezePanes.freezeRows(headerRow + 1);
+  if (content.frozenColumns) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, headerRow + 1, content.frozenColumns));
+  else sheet.freezePanes.freezeRows(headerRow + 1);
   highlight(sheet, content, headerRow, rows.length);
   formatNumbers(table, content, rows.length);
   await context.sync();
   syncs++;
+  if (content.chart) syncs += await drawChart(context, sheet, content.chart, header, headerRow);
   return { syncs, headerRow, chunks: chunks.length };
 }
 
 /** Conditional formats rather than painted cells: they follow the values if the user sorts. */
-function highlight(sheet: Excel.Worksheet, content: SheetContent, headerRow: number, rowCount: number): void {
-  if (!content.highlights || rowCount === 0) return;
-  for (const [column, fills] of Object.entries(content.highlights)) {
+function highlight(sheet: Excel.Worksheet, content: ReportSheet, headerRow: number, rowCount: number): void {
+  if (!content.highlights || !content.table || rowCount === 0) return;
+  for (const { column, fills } of content.highlights) {
     const index = content.table.header.indexOf(column);
     if (index < 0) continue;
     const cells = sheet.getRangeByIndexes(headerRow + 1, index, rowCount, 1);
-    for (const [text, color] of Object.entries(fills)) {
+    for (const { text, color } of fills) {
       // String enum values: the Excel global's enums exist only inside Office.
       const format = cells.conditionalFormats.add("ContainsText");
       format.textComparison.format.fill.color = color;
@@ -116,11 +109,30 @@ function highlight(sheet: Excel.Worksheet, content: SheetContent, headerRow: num
   }
 }
 
-function formatNumbers(table: Excel.Table, content: SheetContent, rowCount: number): void {
-  if (!content.numberFormats || rowCount === 0) return;
+function formatNumbers(table: Excel.Table, content: ReportSheet, rowCount: number): void {
+  if (!content.numberFormats || !content.table || rowCount === 0) return;
   for (const [column, format] of Object.entries(content.numberFormats)) {
     if (!content.table.header.includes(column)) continue;
     // A range's numberFormat takes one entry per cell.
     table.columns.getItem(column).getDataBodyRange().numberFormat = Array.from({ length: rowCount }, () => [format]);
   }
 }
+
+/** Charts survive clearing the cells: the sheet's old chart of this name goes before the new one is drawn. */
+async function drawChart(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: ChartSpec, header: string[], headerRow: number): Promise<number> {
+  const charts = sheet.charts.load("items/name");
+  await context.sync();
+  for (const old of charts.items) if (old.name === spec.name) old.delete();
+  // The series columns with their header cells (the series names), then the rows' labels as categories.
+  const source = sheet.getRangeByIndexes(headerRow, header.indexOf(spec.series[0]!), spec.rows + 1, spec.series.length);
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind], source, "Columns");
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  chart.axes.categoryAxis.setCategoryNames(sheet.getRangeByIndexes(headerRow + 1, header.indexOf(spec.categories), spec.rows, 1));
+  chart.setPosition(sheet.getRangeByIndexes(spec.at.row, spec.at.column, 1, 1));
+  await context.sync();
+  return 2;
+}
+
+// String enum values: the Excel global's enums exist only inside Office.
+const CHART_TYPES: Record<ChartSpec["kind"], "ColumnStacked100"> = { columnStacked100: "ColumnStacked100" };

@@ -1,7 +1,7 @@
 // Reads the school data the user points at: the selection as it is, or, when a single cell inside
 // an Excel table is selected, that whole table. Values come back in one batch with their place on
 // the sheet, so every problem can name its cell.
-import type { TablePlace } from "../shared/tables/school-table.js";
+import type { TablePlace } from "../shared/tables/cells.js";
 
 export interface Source {
   /** The range read, as Excel writes it: `Data!A1:R2001`. */

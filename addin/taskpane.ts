@@ -3,15 +3,16 @@
 // modules; this file only moves between them and the page.
 
 import { callEngine, type EngineSettings } from "../shared/client/api-client.js";
+import { scenarioSheet } from "../shared/reports/scenario-report.js";
 import { generateConsortium } from "../shared/samples/consortium.js";
 import { sampleEducators } from "../shared/samples/educators.js";
-import type { LocatedProblem } from "../shared/tables/school-table.js";
-import { insertEducatorTemplate, rateAndWrite } from "./evaluations.js";
-import { draftFromPreset, MAX_SCENARIOS, PRESETS, previewDraft, type ScenarioDraft, scenarioSheet, scenariosRequest } from "./scenarios.js";
+import type { LocatedProblem } from "../shared/tables/cells.js";
+import { rateAndWrite } from "./evaluations.js";
+import { draftFromPreset, MAX_SCENARIOS, PRESETS, previewDraft, type ScenarioDraft, scenariosRequest } from "./scenarios.js";
 import { type Prepared, prepare, type RunExcel, scoreAndWrite, selectCell } from "./score-flow.js";
 import { loadSettings, saveSettings } from "./settings.js";
 import { writeSheets } from "./sheet-writer.js";
-import { insertTemplate } from "./template.js";
+import { insertEducatorTemplate, insertTemplate } from "./template.js";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const run: RunExcel = (batch) => Excel.run(batch);

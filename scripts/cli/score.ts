@@ -6,9 +6,12 @@ import { parseArgs } from "node:util";
 import { callEngine } from "../../shared/client/api-client.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import type { Parsed } from "../../shared/core/problems.js";
+import { resultFileSheets, resultsTable } from "../../shared/reports/score-report.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
-import { type LocatedProblem, type MappingReport, problemLine, readTable } from "../../shared/tables/school-table.js";
-import { readTableFile, writeResultsCsv, writeResultsWorkbook } from "./workbook-file.js";
+import { type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
+import { type MappingReport, readTable } from "../../shared/tables/school-table.js";
+import { readTableFile } from "./table-files.js";
+import { writeCsv, writeWorkbook } from "./xlsx-writer.js";
 
 const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json] [--out results.json|xlsx|csv] [--year 2014]
 
@@ -160,8 +163,8 @@ function defaultOutput(input: string): string {
 
 async function writeResults(response: ScoreResponse, out: string): Promise<void> {
   const kind = extension(out);
-  if (kind === ".xlsx") await writeResultsWorkbook(response, out);
-  else if (kind === ".csv") await writeResultsCsv(response, out);
+  if (kind === ".xlsx") await writeWorkbook(out, resultFileSheets(response, new Date()));
+  else if (kind === ".csv") await writeCsv(out, resultsTable(response));
   else await writeFile(out, JSON.stringify(response) + "\n");
 }
 

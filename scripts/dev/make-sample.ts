@@ -3,6 +3,7 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { ScoreRequest } from "../../shared/contract/requests.js";
+import { inputSheet } from "../../shared/reports/templates.js";
 import { countGroupRows, formatRequestJson, generateConsortium, SAMPLE_OPTIONS, STATEWIDE_JSON, STATEWIDE_OPTIONS } from "../../shared/samples/consortium.js";
 
 const EXAMPLE_JSON = "examples/core-sample.json";
@@ -25,8 +26,8 @@ async function makeExample(): Promise<void> {
   await writeText(EXAMPLE_JSON, formatRequestJson(request));
   await report(EXAMPLE_JSON, request);
   // Loaded here, not at the top: the statewide run has no workbook and need not load ExcelJS.
-  const { writeInputWorkbook } = await import("../cli/workbook-file.js");
-  await writeInputWorkbook(request, EXAMPLE_XLSX);
+  const { writeWorkbook } = await import("../cli/xlsx-writer.js");
+  await writeWorkbook(EXAMPLE_XLSX, [inputSheet(request)]);
   await report(EXAMPLE_XLSX, request);
 }
 

@@ -24,8 +24,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function problemsFromZod(issues: readonly z.core.$ZodIssue[], input: unknown, prefix: PropertyKey[] = []): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
-    let path = [...prefix, ...issue.path];
-    let message = issue.message;
+    const path = [...prefix, ...issue.path];
+    const message = issue.message;
     if (issue.code === "unrecognized_keys") {
       // One problem per unknown key, so each can point at its own cell or field.
       for (const key of issue.keys) out.push(problemAt([...path, key], input, unknownKeyMessage(message, key)));

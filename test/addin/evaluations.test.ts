@@ -1,8 +1,12 @@
 // The Evaluations tab's flow on the fake workbook: template, rate, results + distribution + chart.
+
 import { describe, expect, it } from "vitest";
-import { distributionTable, insertEducatorTemplate, rateAndWrite, readEducatorTable } from "../../addin/evaluations.js";
+import { rateAndWrite } from "../../addin/evaluations.js";
+import { insertEducatorTemplate } from "../../addin/template.js";
 import { scoreEducators } from "../../shared/educators/rating.js";
+import { distributionTable } from "../../shared/reports/evaluation-report.js";
 import { sampleEducators } from "../../shared/samples/educators.js";
+import { readEducatorTable } from "../../shared/tables/educator-table.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 async function withTemplate(sample = sampleEducators()) {

@@ -204,7 +204,6 @@ export class FakeWorkbook {
 
   /** The `context` an Excel.run callback receives. */
   context(): Excel.RequestContext {
-    const book = this;
     const collection = <T>(items: () => T[]) => {
       const loaded = { items: [] as T[] };
       return { load: () => (pending.push(() => (loaded.items = items())), loaded) };
@@ -213,20 +212,20 @@ export class FakeWorkbook {
     const context = {
       workbook: {
         worksheets: {
-          ...collection(() => [...book.sheets.values()]),
-          add: (name: string) => book.addSheet(name),
+          ...collection(() => [...this.sheets.values()]),
+          add: (name: string) => this.addSheet(name),
           getItem: (name: string) => {
-            const sheet = book.sheets.get(name);
+            const sheet = this.sheets.get(name);
             if (!sheet) throw new Error(`ItemNotFound: sheet ${name}`);
             return sheet;
           },
         },
         getSelectedRange: () => {
-          const at = book.selected;
+          const at = this.selected;
           if (!at) throw new Error("nothing selected");
-          const sheet = book.sheets.get(at.sheet)!;
+          const sheet = this.sheets.get(at.sheet)!;
           const range = sheet.block(at.row, at.column, at.rowCount, at.columnCount);
-          const around = [...book.tables.values()].filter(
+          const around = [...this.tables.values()].filter(
             (t) =>
               t.sheet === sheet &&
               at.row >= t.range.row &&
@@ -247,21 +246,21 @@ export class FakeWorkbook {
           };
         },
         tables: {
-          ...collection(() => [...book.tables.values()]),
+          ...collection(() => [...this.tables.values()]),
           getItem: (name: string) => {
-            const table = book.tables.get(name);
-            return { ...table, columns: table?.columns, delete: () => book.tables.delete(name) };
+            const table = this.tables.get(name);
+            return { ...table, columns: table?.columns, delete: () => this.tables.delete(name) };
           },
         },
       },
-      application: { suspendApiCalculationUntilNextSync: () => void book.suspended++ },
+      application: { suspendApiCalculationUntilNextSync: () => void this.suspended++ },
       sync: async () => {
-        book.syncs++;
+        this.syncs++;
         for (const load of pending.splice(0)) load();
-        book.maxRequestBytes = Math.max(book.maxRequestBytes, book.requestBytes);
-        book.maxRequestCells = Math.max(book.maxRequestCells, book.requestCells);
-        book.requestBytes = 0;
-        book.requestCells = 0;
+        this.maxRequestBytes = Math.max(this.maxRequestBytes, this.requestBytes);
+        this.maxRequestCells = Math.max(this.maxRequestCells, this.requestCells);
+        this.requestBytes = 0;
+        this.requestCells = 0;
       },
     };
     return context as unknown as Excel.RequestContext;

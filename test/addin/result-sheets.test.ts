@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { resultSheets } from "../../addin/result-sheets.js";
 import { writeSheets } from "../../addin/sheet-writer.js";
+import { resultSheets, resultsTable } from "../../shared/reports/score-report.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { scoreRequest } from "../../shared/schools/score.js";
-import { resultsTable } from "../../shared/tables/school-table.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 const run = { source: "Data!A1:R400", at: new Date("2026-11-23T10:00:00Z"), engine: "local" };
@@ -37,7 +36,7 @@ describe("resultSheets", () => {
     await writeSheets(book.context(), sheets);
     await writeSheets(book.context(), sheets); // a re-run must not pile formats up
     const formats = book.sheets.get("SQII Results")!.conditionalFormats;
-    const header = sheets[0]!.table.header;
+    const header = sheets[0]!.table!.header;
     const rule = (text: string) => formats.find((f) => f.textComparison.rule?.text === text)!;
     expect(formats).toHaveLength(6);
     expect(rule("Priority")).toMatchObject({ type: "ContainsText", column: header.indexOf("Designation"), rows: [8, 37] });

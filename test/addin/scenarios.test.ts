@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { draftFromPreset, previewDraft, scenarioSheet, scenariosRequest, toPatch } from "../../addin/scenarios.js";
+import { draftFromPreset, previewDraft, scenariosRequest, toPatch } from "../../addin/scenarios.js";
 import { writeSheets } from "../../addin/sheet-writer.js";
+import { scenarioSheet } from "../../shared/reports/scenario-report.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { runScenarios } from "../../shared/schools/scenarios.js";
 import { FakeWorkbook } from "./fake-excel.js";
@@ -35,11 +36,11 @@ describe("SQII Scenarios sheet", () => {
     if (!compared.ok) throw new Error(JSON.stringify(compared.problems));
     const names = new Map(sample.schools.map((s) => [s.id, s.name ?? null]));
     const content = scenarioSheet(compared.value, names, "Data!A1:T900", new Date("2026-11-23T10:00:00Z"));
-    expect(content.table.header.slice(0, 5)).toEqual(["School ID", "School", "Default: Score", "Default: Level", "Default: Designation"]);
-    expect(content.table.header.slice(-4)).toEqual(["Academic only: Δ Score", "Academic only: Changed", "Wide Focus: Δ Score", "Wide Focus: Changed"]);
-    expect(content.table.rows).toHaveLength(80);
+    expect(content.table!.header.slice(0, 5)).toEqual(["School ID", "School", "Default: Score", "Default: Level", "Default: Designation"]);
+    expect(content.table!.header.slice(-4)).toEqual(["Academic only: Δ Score", "Academic only: Changed", "Wide Focus: Δ Score", "Wide Focus: Changed"]);
+    expect(content.table!.rows).toHaveLength(80);
     // Widening Focus from 10% to 30% moves some schools from None to Focus, and says so.
-    const changed = content.table.rows.map((r) => r.at(-1)).filter((c) => c !== null);
+    const changed = content.table!.rows.map((r) => r.at(-1)).filter((c) => c !== null);
     expect(changed.length).toBeGreaterThan(0);
     expect(changed).toContain("None → Focus");
     const book = new FakeWorkbook();

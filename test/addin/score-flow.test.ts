@@ -1,11 +1,12 @@
 // The Score button end to end in Node: template with sample data → select a cell → prepare →
 // score → write; with the fake Excel standing in for the workbook.
+
 import { describe, expect, it } from "vitest";
 import { prepare, scoreAndWrite, selectCell } from "../../addin/score-flow.js";
 import { insertTemplate } from "../../addin/template.js";
+import { resultsTable } from "../../shared/reports/score-report.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { scoreRequest } from "../../shared/schools/score.js";
-import { resultsTable } from "../../shared/tables/school-table.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 async function workbookWithTemplate(schools = 25) {

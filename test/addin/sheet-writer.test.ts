@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type SheetContent, writeSheets } from "../../addin/sheet-writer.js";
+import { writeSheets } from "../../addin/sheet-writer.js";
+import type { ReportSheet } from "../../shared/reports/report.js";
+import { resultsTable, subgroupsTable } from "../../shared/reports/score-report.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { scoreRequest } from "../../shared/schools/score.js";
-import { resultsTable, subgroupsTable } from "../../shared/tables/school-table.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
-const content = (rows: (string | number | null)[][], info: SheetContent["info"] = [["Config hash", "abc"]]): SheetContent => ({
+const content = (rows: (string | number | null)[][], info: ReportSheet["info"] = [["Config hash", "abc"]]): ReportSheet => ({
   sheet: "SQII Results",
   tableName: "SQIIResults",
   info,

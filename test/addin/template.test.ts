@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { freeName, insertTemplate, templateRows, validationRules } from "../../addin/template.js";
+import { freeName, insertTemplate } from "../../addin/template.js";
+import { templateRows, validationRules } from "../../shared/reports/templates.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { parseScoreRequest } from "../../shared/schools/score.js";
 import { readTable } from "../../shared/tables/school-table.js";
@@ -28,7 +29,7 @@ describe("insertTemplate", () => {
     book.addSheet("SQII Template").getRangeByIndexes(0, 0, 1, 1).values = [["the user's notes"]];
     expect(await insertTemplate(book.context())).toBe("SQII Template 2");
     expect(book.sheets.get("SQII Template")!.values()).toEqual([["the user's notes"]]);
-    expect(freeName(new Set(["SQII Template", "SQII Template 2"]))).toBe("SQII Template 3");
+    expect(freeName(new Set(["SQII Template", "SQII Template 2"]), "SQII Template")).toBe("SQII Template 3");
   });
 
   it("with the sample, holds schools that read back and validate as they are", async () => {

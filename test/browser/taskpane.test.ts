@@ -1,6 +1,7 @@
 // The task pane in headless Chromium (Debian's), over a simulated Excel host, against the real
 // Worker under wrangler dev: insert the template with sample data, score it, and compare the
 // results sheet with what the command line gives for the same schools.
+
 import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,8 +14,8 @@ import { buildAddin } from "../../scripts/dev/build-addin.js";
 import { type PaneServer, serveHttp } from "../../scripts/dev/serve-addin.js";
 import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/dev/wrangler-dev.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
+import { resultsTable } from "../../shared/reports/score-report.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
-import { resultsTable } from "../../shared/tables/school-table.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let dev: WranglerDev;

@@ -5,10 +5,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv, writeInputWorkbook } from "../../scripts/cli/workbook-file.js";
+import { parseCsv } from "../../scripts/cli/table-files.js";
+import { writeWorkbook } from "../../scripts/cli/xlsx-writer.js";
 import { configHash, resolveConfig } from "../../shared/contract/config.js";
 import type { ScoreRequest } from "../../shared/contract/requests.js";
 import { ScoreResponseSchema } from "../../shared/contract/responses.js";
+import { inputSheet } from "../../shared/reports/templates.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -139,7 +141,7 @@ describe("score command, tables in", () => {
   });
 
   it("scores an xlsx to --out results.csv", async () => {
-    await writeInputWorkbook(REQUEST, inDir("input.xlsx"));
+    await writeWorkbook(inDir("input.xlsx"), [inputSheet(REQUEST)]);
     const run = await score(inDir("input.xlsx"), "--out", inDir("out.csv"), "--year", "2014");
     expect(run.code).toBe(0);
     const rows = parseCsv(await readFile(inDir("out.csv"), "utf8"));
@@ -166,7 +168,7 @@ describe("doors agree (api.md: byte-identical JSON for the same input)", () => {
     const { generateConsortium } = await import("../../shared/samples/consortium.js");
     const request = generateConsortium({ schools: 200, seed: 7, year: 2014 });
     await writeFile(inDir("consortium.json"), JSON.stringify(request));
-    await writeInputWorkbook(request, inDir("consortium.xlsx"));
+    await writeWorkbook(inDir("consortium.xlsx"), [inputSheet(request)]);
     const fromJson = await score(inDir("consortium.json"));
     const fromXlsx = await score(inDir("consortium.xlsx"), "--out", inDir("consortium.out.json"));
     expect(fromJson.code).toBe(0);

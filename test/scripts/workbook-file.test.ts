@@ -4,20 +4,14 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  parseCsv,
-  RESULTS_SHEET,
-  RUN_SHEET,
-  readTableFile,
-  SUBGROUPS_SHEET,
-  toCsv,
-  writeInputWorkbook,
-  writeResultsCsv,
-  writeResultsWorkbook,
-} from "../../scripts/cli/workbook-file.js";
+import { parseCsv, readTableFile } from "../../scripts/cli/table-files.js";
+import { toCsv, writeCsv, writeWorkbook } from "../../scripts/cli/xlsx-writer.js";
 import type { ScoreRequest } from "../../shared/contract/requests.js";
+import { RESULTS_SHEET, RUN_SHEET, resultFileSheets, resultsTable, SUBGROUPS_SHEET } from "../../shared/reports/score-report.js";
+import { inputSheet } from "../../shared/reports/templates.js";
 import { scoreRequest } from "../../shared/schools/score.js";
-import { readTable, requestToLongRows, resultsTable } from "../../shared/tables/school-table.js";
+import { requestToLongRows } from "../../shared/tables/school-rows.js";
+import { readTable } from "../../shared/tables/school-table.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -81,7 +75,7 @@ describe("parseCsv", () => {
 describe("input workbook and table files", () => {
   it("writes the request as sheet Data with a frozen, filterable header, and reads it back unchanged", async () => {
     const file = path.join(dir, "input.xlsx");
-    await writeInputWorkbook(REQUEST, file);
+    await writeWorkbook(file, [inputSheet(REQUEST)]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.getWorksheet("Data")!;
@@ -144,7 +138,7 @@ describe("results files", () => {
     const scored = await scoreRequest(REQUEST);
     if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
     const file = path.join(dir, "results.xlsx");
-    await writeResultsWorkbook(scored.value, file, new Date("2014-09-01T12:00:00Z"));
+    await writeWorkbook(file, resultFileSheets(scored.value, new Date("2014-09-01T12:00:00Z")));
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
@@ -160,7 +154,7 @@ describe("results files", () => {
     expect(run.getCell("B4").value).toBe("2014-09-01T12:00:00.000Z");
 
     const csv = path.join(dir, "results.csv");
-    await writeResultsCsv(scored.value, csv);
+    await writeCsv(csv, resultsTable(scored.value));
     const rows = parseCsv(await readFile(csv, "utf8"));
     expect(rows[0]).toEqual(expected.header);
     expect(rows.map((r) => r[0])).toEqual(["School ID", "01611190130229", "B2"]);

@@ -3,18 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { School, ScoreRequest, SubgroupResult } from "../../shared/contract/requests.js";
 import { INDICATOR_INFO, INDICATORS, SCHOOL_LEVELS, SUBGROUP_NAMES, SUBGROUPS, TITLE1_STATUSES } from "../../shared/core/model.js";
 import type { Problem } from "../../shared/core/problems.js";
+import { resultsTable, subgroupsTable } from "../../shared/reports/score-report.js";
 import { parseScoreRequest, scoreRequest } from "../../shared/schools/score.js";
-import {
-  cellAddress,
-  columnLetters,
-  fieldOfHeader,
-  groupOfName,
-  problemLine,
-  readTable,
-  requestToLongRows,
-  resultsTable,
-  subgroupsTable,
-} from "../../shared/tables/school-table.js";
+import { cellAddress, columnLetters, problemLine } from "../../shared/tables/cells.js";
+import { fieldOfHeader, groupOfName } from "../../shared/tables/school-columns.js";
+import { requestToLongRows } from "../../shared/tables/school-rows.js";
+import { readTable } from "../../shared/tables/school-table.js";
 
 const DATA = { sheet: "Data", firstRow: 1, firstColumn: 1 };
 const LONG_HEADER = ["School ID", "School", "District", "Level", "Title I", "Student Group", "N", "ELA", "Math"];

@@ -1,0 +1,89 @@
+// The report model: what a sheet the product writes contains, decided once, host-neutral. Two thin
+// renderers draw it: Office.js in the add-in (addin/sheet-writer.ts) and exceljs for the command
+// line (scripts/cli/xlsx-writer.ts). Neither decides a header, a label, a colour or a format.
+import type { Table, TableCell } from "../tables/cells.js";
+
+/** A label/value line of a sheet's header block (methodology version, config hash, time, source…). */
+export type InfoLine = [string, TableCell];
+
+/** Cells of a column whose text is a code's label get that code's fill (conditional formats, so colours follow sorting). */
+export interface Highlight {
+  column: string;
+  fills: { code: string; text: string; color: string }[];
+}
+
+/** A stacked chart over rows of the table (0-based within the data rows; columns by header). */
+export interface ChartSpec {
+  name: string;
+  kind: "columnStacked100";
+  title: string;
+  /** Data rows the chart covers, from the first. */
+  rows: number;
+  /** Headers of the series columns, left to right and adjacent. */
+  series: string[];
+  /** Header of the column whose cells name the categories. */
+  categories: string;
+  /** Top-left cell of the chart on the sheet (0-based). */
+  at: { row: number; column: number };
+}
+
+export interface ReportSheet {
+  /** The sheet the product owns, e.g. "SQII Results". */
+  sheet: string;
+  /** The Excel table's name, e.g. "SQIIResults" (unique in a workbook). */
+  tableName: string;
+  /** Lines above the table; a blank line separates them from it. */
+  info: InfoLine[];
+  /** Absent for a sheet that is only a header block (the command line's SQII Run). */
+  table?: Table;
+  highlights?: Highlight[];
+  /** Per column header, a number format for its data cells ("0.0"). */
+  numberFormats?: Record<string, string>;
+  /** Columns kept in view when scrolling right (the header rows always are). */
+  frozenColumns?: number;
+  chart?: ChartSpec;
+}
+
+/** The one palette (Office's light fills), keyed by code. */
+export const PALETTE = {
+  belowAverage: "#F8CBAD",
+  average: "#FFF2CC",
+  aboveAverage: "#C6EFCE",
+  priority: "#F8CBAD",
+  focus: "#FFE699",
+  reward: "#C6EFCE",
+  changed: "#FFE699",
+} as const;
+
+export type PaletteCode = keyof typeof PALETTE;
+
+/** `belowAverage` → `Below average`, `communityOfPractice` → `Community of practice`. */
+export function codeLabel(code: string): string {
+  const words = code.replace(/([A-Z])/g, " $1").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A column's codes coloured from the palette; `text` is what the cells show for a code. */
+export function highlight(column: string, codes: readonly PaletteCode[], text: (code: PaletteCode) => string = codeLabel): Highlight {
+  return { column, fills: codes.map((code) => ({ code, text: text(code), color: PALETTE[code] })) };
+}
+
+/** The lines that trace a sheet to the exact rules and data that made it. */
+export function traceInfo(response: { methodologyVersion: string; configHash: string }, at: Date, source: string): InfoLine[] {
+  return [
+    ["Methodology version", response.methodologyVersion],
+    ["Config hash", response.configHash],
+    ["Scored at", at.toISOString()],
+    ["Source", source],
+  ];
+}
+
+/** A table from column specs: each column's header and how a row item gives its cell. */
+export interface OutputColumn<T> {
+  header: string;
+  value: (item: T) => TableCell;
+}
+
+export function tableOf<T>(columns: readonly OutputColumn<T>[], items: readonly T[]): Table {
+  return { header: columns.map((c) => c.header), rows: items.map((item) => columns.map((c) => c.value(item))) };
+}
