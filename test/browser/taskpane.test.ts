@@ -1,6 +1,6 @@
-// The task pane in headless Chromium (Debian's), over a simulated Excel host, against the real
-// Worker under wrangler dev: insert the template with sample data, score it, and compare the
-// results sheet with what the command line gives for the same schools.
+// The task pane in headless Chromium (the browser scripts/dev/browser.ts finds), over a simulated
+// Excel host, against the real Worker under wrangler dev: insert the template with sample data,
+// score it, and compare the results sheet with what the command line gives for the same schools.
 
 import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findBrowser } from "../../scripts/dev/browser.js";
 import { buildAddin } from "../../scripts/dev/build-addin.js";
 import { type PaneServer, serveHttp } from "../../scripts/dev/serve-addin.js";
 import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/dev/wrangler-dev.js";
@@ -24,12 +25,14 @@ let paneUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
+  // First, so a machine without a browser fails at once with the line saying what to install.
+  const executablePath = findBrowser();
   pane = await serveHttp(await buildAddin(), await freePort());
   const origin = pane.origin;
   paneUrl = `${origin}/taskpane.html`;
   dev = await startWranglerDev({ port: await freePort(), vars: { ALLOWED_ORIGINS: origin } });
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath,
     headless: true,
     args: [
       "--no-sandbox",
