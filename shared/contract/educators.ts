@@ -1,7 +1,9 @@
 // Zod schemas for educator evaluation (methodology §11, api.md POST /v1/educators/score): the
 // request, the config and the response. The engine's types are inferred from them, and the OpenAPI
 // document is generated from them.
-import { z } from "zod";
+// A namespace import, not `{ z }`: `{ z }` is zod's namespace as one value, which esbuild keeps
+// whole (all its locales too); property reads on `* as z` let the task pane's bundle keep only what it uses.
+import * as z from "zod";
 import { boundedNumber, wholeNumber } from "./requests.js";
 
 export const EDUCATOR_LEVELS = ["ineffective", "developing", "effective", "highlyEffective"] as const;

@@ -1,7 +1,9 @@
 // Zod schemas for what comes in: the score request (api.md), the config and its partial override.
 // Types are inferred from them, so the contract lives in one place. Messages say what was expected
 // and what arrived, because they reach analysts as cell-addressed errors.
-import { z } from "zod";
+// A namespace import, not `{ z }`: `{ z }` is zod's namespace as one value, which esbuild keeps
+// whole (all its locales too); property reads on `* as z` let the task pane's bundle keep only what it uses.
+import * as z from "zod";
 import { DESIGNATION_TYPES, INDICATOR_INFO, INDICATORS, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../core/model.js";
 
 export function describeValue(v: unknown): string {
