@@ -8,75 +8,20 @@ import { sampleEducators } from "../shared/samples/educators.js";
 import type { LocatedProblem } from "../shared/tables/school-table.js";
 import { insertEducatorTemplate, rateAndWrite } from "./evaluations.js";
 import { draftFromPreset, MAX_SCENARIOS, PRESETS, previewDraft, type ScenarioDraft, scenarioSheet, scenariosRequest } from "./scenarios.js";
-import { type Prepared, prepare, type RunExcel, scoreAndWrite, selectCell } from "./score-flow.js";
+import { type Prepared, prepare, type RunExcel, scoreAndWrite } from "./score-flow.js";
 import { loadSettings, saveSettings } from "./settings.js";
 import { writeSheets } from "./sheet-writer.js";
 import { insertTemplate } from "./template.js";
+import { $, busy, problemItems, say, setUpTabs } from "./ui.js";
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const run: RunExcel = (batch) => Excel.run(batch);
-
-function say(id: string, text: string, tone: "" | "ok" | "error" = ""): void {
-  const element = $(id);
-  element.textContent = text;
-  element.className = tone;
-}
-
-/** Disables the pane's buttons while a step runs, so a double click cannot start two. */
-async function busy<T>(work: () => Promise<T>): Promise<T> {
-  const buttons = [...document.querySelectorAll("button")];
-  buttons.forEach((b) => (b.disabled = true));
-  try {
-    return await work();
-  } finally {
-    buttons.forEach((b) => (b.disabled = false));
-  }
-}
-
-// ---------------------------------------------------------------- tabs (arrow keys move between them)
-
-function setUpTabs(): void {
-  const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-  const show = (tab: HTMLButtonElement) => {
-    for (const t of tabs) {
-      const selected = t === tab;
-      t.setAttribute("aria-selected", String(selected));
-      t.tabIndex = selected ? 0 : -1;
-      $(t.getAttribute("aria-controls")!).hidden = !selected;
-    }
-    tab.focus();
-  };
-  tabs.forEach((tab, i) => {
-    tab.addEventListener("click", () => show(tab));
-    tab.addEventListener("keydown", (e) => {
-      if (e.key === "ArrowRight") show(tabs[(i + 1) % tabs.length]!);
-      if (e.key === "ArrowLeft") show(tabs[(i + tabs.length - 1) % tabs.length]!);
-    });
-  });
-}
 
 // ---------------------------------------------------------------- score
 
 let prepared: Prepared | null = null;
 
-/** List items for problems: each cell a link that selects it; long lists are cut with a count. */
-function problemItems(problems: readonly LocatedProblem[], limit = 500): HTMLLIElement[] {
-  const items = problems.slice(0, limit).map((p) => {
-    const item = document.createElement("li");
-    const link = Object.assign(document.createElement("a"), { href: "#", textContent: p.cell || p.path });
-    link.addEventListener("click", (e) => {
-      e.preventDefault();
-      if (p.cell) void selectCell(run, p.cell);
-    });
-    item.append(link, `: ${p.message}`);
-    return item;
-  });
-  if (problems.length > limit) items.push(Object.assign(document.createElement("li"), { textContent: `… and ${problems.length - limit} more` }));
-  return items;
-}
-
 function showProblems(problems: LocatedProblem[]): void {
-  $("problem-list").replaceChildren(...problemItems(problems));
+  $("problem-list").replaceChildren(...problemItems(run, problems));
   $("problems").hidden = problems.length === 0;
 }
 
@@ -150,7 +95,10 @@ const FIELDS: [keyof Omit<ScenarioDraft, "name">, string][] = [
 const cards: { draft: ScenarioDraft; preview: HTMLElement }[] = [];
 
 function refreshPreview(card: (typeof cards)[number]): void {
-  if (!prepared) return void (card.preview.textContent = "Read a selection on the Score tab to see counts.");
+  if (!prepared) {
+    card.preview.textContent = "Read a selection on the Score tab to see counts.";
+    return;
+  }
   const preview = previewDraft(prepared.read.request, card.draft);
   card.preview.textContent = preview.ok
     ? `${preview.scored} scored · Priority ${preview.counts.priority} · Focus ${preview.counts.focus} · Reward ${preview.counts.reward}`
@@ -247,7 +195,7 @@ async function rate(): Promise<void> {
   }
   if (out.failure && out.failure.kind !== "invalid") return say("rate-status", out.failure.message, "error");
   say("rate-status", `${out.problems.length} problem${out.problems.length === 1 ? "" : "s"} to fix:`, "error");
-  $("rate-problems").replaceChildren(...problemItems(out.problems));
+  $("rate-problems").replaceChildren(...problemItems(run, out.problems));
 }
 
 // ---------------------------------------------------------------- template and settings
