@@ -2,19 +2,20 @@
 // each state (working, mapping, problems, success, failure with retry). All logic lives in those
 // modules; this file only moves between them and the page.
 
-import { callEngine, type EngineSettings } from "../shared/client/api-client.js";
-import { generateConsortium } from "../shared/samples/consortium.js";
-import { sampleEducators } from "../shared/samples/educators.js";
+import { callEngine } from "../shared/client/api-client.js";
 import type { LocatedProblem } from "../shared/tables/school-table.js";
-import { insertEducatorTemplate, rateAndWrite } from "./evaluations.js";
 import { draftFromPreset, MAX_SCENARIOS, PRESETS, previewDraft, type ScenarioDraft, scenarioSheet, scenariosRequest } from "./scenarios.js";
 import { type Prepared, prepare, type RunExcel, scoreAndWrite } from "./score-flow.js";
-import { loadSettings, saveSettings } from "./settings.js";
 import { writeSheets } from "./sheet-writer.js";
-import { insertTemplate } from "./template.js";
+import { setUpEvaluationsTab } from "./tabs/evaluations-tab.js";
+import { setUpSettingsTab } from "./tabs/settings-tab.js";
+import type { TabContext } from "./tabs/tab-context.js";
+import { setUpTemplateTab } from "./tabs/template-tab.js";
 import { $, busy, problemItems, say, setUpTabs } from "./ui.js";
 
 const run: RunExcel = (batch) => Excel.run(batch);
+/** Set when the page starts; the Score and Scenarios code below reads the settings through it. */
+let context: TabContext;
 
 // ---------------------------------------------------------------- score
 
@@ -57,7 +58,7 @@ async function read(): Promise<void> {
 
 async function score(): Promise<void> {
   if (!prepared) return;
-  const settings = currentSettings();
+  const settings = context.settings();
   $("retry").hidden = true;
   say("status", `Scoring ${prepared.schools} schools${settings.endpoint === "local" ? " in the pane" : ` on ${settings.endpoint}`}…`);
   const progress = (sheet: string, done: number, total: number) => total > 1 && say("status", `Writing ${sheet}: part ${done} of ${total}…`);
@@ -152,7 +153,7 @@ async function compare(): Promise<void> {
         source.read.request,
         cards.map((c) => c.draft),
       ),
-      currentSettings(),
+      context.settings(),
     ),
   );
   if (!outcome.ok) {
@@ -173,76 +174,18 @@ async function compare(): Promise<void> {
   say("scenario-status", `Done: ${changed} schools change designation against the baseline. See SQII Scenarios.`, "ok");
 }
 
-// ---------------------------------------------------------------- evaluations
-
-async function insertEducators(): Promise<void> {
-  const sample = ($("educators-sample") as HTMLInputElement).checked ? sampleEducators() : undefined;
-  try {
-    const name = await busy(() => run((context) => insertEducatorTemplate(context, sample)));
-    say("rate-status", `Inserted "${name}". Select a cell of its table and press Rate selection.`, "ok");
-  } catch (error) {
-    say("rate-status", `Could not insert the template: ${(error as Error).message}`, "error");
-  }
-}
-
-async function rate(): Promise<void> {
-  say("rate-status", "Rating…");
-  $("rate-problems").replaceChildren();
-  const out = await busy(() => rateAndWrite(run, currentSettings()));
-  if (out.ok) {
-    const rated = out.response.results.filter((r) => r.status === "rated").length;
-    return say("rate-status", `Done: ${rated} of ${out.response.results.length} rated. See SQII Evaluations and SQII Distribution.`, "ok");
-  }
-  if (out.failure && out.failure.kind !== "invalid") return say("rate-status", out.failure.message, "error");
-  say("rate-status", `${out.problems.length} problem${out.problems.length === 1 ? "" : "s"} to fix:`, "error");
-  $("rate-problems").replaceChildren(...problemItems(run, out.problems));
-}
-
-// ---------------------------------------------------------------- template and settings
-
-async function template(): Promise<void> {
-  const withSample = ($("with-sample") as HTMLInputElement).checked;
-  say("template-status", "Inserting…");
-  try {
-    const sample = withSample ? generateConsortium({ schools: 40, seed: 2014, year: 2014 }) : undefined;
-    const name = await busy(() => run((context) => insertTemplate(context, sample)));
-    say("template-status", `Inserted "${name}". Fill it in, select a cell of its table and press Read selection.`, "ok");
-  } catch (error) {
-    say("template-status", `Could not insert the template: ${(error as Error).message}`, "error");
-  }
-}
-
-function currentSettings(): EngineSettings {
-  const mode = ($("endpoint-mode") as HTMLSelectElement).value;
-  const endpoint = ($("endpoint") as HTMLInputElement).value.trim();
-  const apiKey = ($("api-key") as HTMLInputElement).value.trim();
-  return { endpoint: mode === "local" ? "local" : endpoint || "http://127.0.0.1:8787", ...(apiKey && { apiKey }) };
-}
-
-function setUpSettings(): void {
-  const saved = loadSettings();
-  ($("endpoint-mode") as HTMLSelectElement).value = saved.endpoint === "local" ? "local" : "api";
-  ($("endpoint") as HTMLInputElement).value = saved.endpoint === "local" ? "" : saved.endpoint;
-  ($("api-key") as HTMLInputElement).value = saved.apiKey ?? "";
-  $("save-settings").addEventListener("click", () => {
-    saveSettings(currentSettings());
-    say("settings-status", "Saved.", "ok");
-  });
-}
-
 function start(): void {
   setUpTabs();
-  setUpSettings();
+  context = { run, settings: setUpSettingsTab() };
   $("read").addEventListener("click", () => void read());
   $("score").addEventListener("click", () => void score());
   $("retry").addEventListener("click", () => void score());
-  $("insert-template").addEventListener("click", () => void template());
   addScenario("Default");
   addScenario("Academic only");
   $("add-scenario").addEventListener("click", () => addScenario("50/50"));
   $("compare").addEventListener("click", () => void compare());
-  $("insert-educators").addEventListener("click", () => void insertEducators());
-  $("rate").addEventListener("click", () => void rate());
+  setUpEvaluationsTab(context);
+  setUpTemplateTab(context);
 }
 
 // Office.onReady fires in Excel, and also (with host null) in a plain browser that loaded office.js.
