@@ -1,0 +1,40 @@
+// The Evaluations tab: inserts the educator template (optionally with synthetic staff) and rates
+// the selected educator table, writing SQII Evaluations and SQII Distribution or listing problems.
+
+import { sampleEducators } from "../../shared/samples/educators.js";
+import { rateAndWrite } from "../evaluations.js";
+import { insertEducatorTemplate } from "../template.js";
+import { $, busy, problemItems, say } from "../ui.js";
+import type { TabContext } from "./tab-context.js";
+
+export function setUpEvaluationsTab(context: TabContext): void {
+  $("insert-educators").addEventListener("click", () => void insertEducators(context));
+  $("rate").addEventListener("click", () => void rate(context));
+}
+
+async function insertEducators({ run }: TabContext): Promise<void> {
+  const sample = ($("educators-sample") as HTMLInputElement).checked ? sampleEducators() : undefined;
+  try {
+    const name = await busy(() => run((context) => insertEducatorTemplate(context, sample)));
+    say("rate-status", `Inserted "${name}". Select a cell of its table and press Rate selection.`, "ok");
+  } catch (error) {
+    say("rate-status", `Could not insert the template: ${(error as Error).message}`, "error");
+  }
+}
+
+async function rate({ run, settings }: TabContext): Promise<void> {
+  say("rate-status", "Rating…");
+  $("rate-problems").replaceChildren();
+  const out = await busy(() => rateAndWrite(run, settings()));
+  if (out.ok) {
+    const rated = out.response.results.filter((r) => r.status === "rated").length;
+    say("rate-status", `Done: ${rated} of ${out.response.results.length} rated. See SQII Evaluations and SQII Distribution.`, "ok");
+    return;
+  }
+  if (out.failure && out.failure.kind !== "invalid") {
+    say("rate-status", out.failure.message, "error");
+    return;
+  }
+  say("rate-status", `${out.problems.length} problem${out.problems.length === 1 ? "" : "s"} to fix:`, "error");
+  $("rate-problems").replaceChildren(...problemItems(run, out.problems));
+}

@@ -1,0 +1,79 @@
+// The Score tab: reads the selection and shows how its columns were understood and every problem
+// with its cell, then scores it (on the API or in the pane) and writes SQII Results and SQII
+// Subgroups, offering Retry when the failure is one a retry can fix.
+
+import type { LocatedProblem } from "../../shared/tables/cells.js";
+import { type Prepared, prepare, scoreAndWrite } from "../score-flow.js";
+import { $, busy, problemItems, say } from "../ui.js";
+import type { ReadSelection, TabContext } from "./tab-context.js";
+
+/** Binds Read, Score and Retry; a successful read is published to `selection` for the other tabs. */
+export function setUpScoreTab(context: TabContext, selection: ReadSelection): void {
+  $("read").addEventListener("click", () => void read(context, selection));
+  $("score").addEventListener("click", () => void score(context, selection));
+  $("retry").addEventListener("click", () => void score(context, selection));
+}
+
+function showProblems({ run }: TabContext, problems: LocatedProblem[]): void {
+  $("problem-list").replaceChildren(...problemItems(run, problems));
+  $("problems").hidden = problems.length === 0;
+}
+
+async function read(context: TabContext, selection: ReadSelection): Promise<void> {
+  $("retry").hidden = true;
+  showProblems(context, []);
+  say("status", "Reading the selection…");
+  let prepared: Prepared;
+  try {
+    prepared = await busy(() => prepare(context.run));
+  } catch (error) {
+    // A failed read keeps the previous one: Score and the scenario previews still refer to it.
+    say("status", `Could not read the selection: ${(error as Error).message}`, "error");
+    return;
+  }
+  const { mapping, schools, source, problems } = prepared;
+  $("mapping").hidden = false;
+  say("mapping-summary", `${source.address}: ${schools} schools, ${mapping.format} format.`);
+  $("mapping-list").replaceChildren(
+    ...[
+      `Recognised: ${mapping.recognised.map((c) => `${c.header} (${c.column})`).join(", ") || "none"}`,
+      `Ignored: ${mapping.ignored.join(", ") || "none"}`,
+      `Missing: ${mapping.missing.join(", ") || "none"}`,
+    ].map((text) => Object.assign(document.createElement("li"), { textContent: text })),
+  );
+  showProblems(context, problems);
+  selection.set(prepared);
+  ($("score") as HTMLButtonElement).hidden = problems.length > 0;
+  say(
+    "status",
+    problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.",
+    problems.length > 0 ? "error" : "",
+  );
+}
+
+async function score(context: TabContext, selection: ReadSelection): Promise<void> {
+  const prepared = selection.current;
+  if (!prepared) return;
+  const settings = context.settings();
+  $("retry").hidden = true;
+  say("status", `Scoring ${prepared.schools} schools${settings.endpoint === "local" ? " in the pane" : ` on ${settings.endpoint}`}…`);
+  const progress = (sheet: string, done: number, total: number) => total > 1 && say("status", `Writing ${sheet}: part ${done} of ${total}…`);
+  const outcome = await busy(() => scoreAndWrite(context.run, prepared, settings, new Date(), progress));
+  if (outcome.ok) {
+    const { scored, unscored, designations } = outcome.response.summary;
+    say(
+      "status",
+      `Done: ${scored} scored, ${unscored} unscored; ${designations.priority} Priority, ${designations.focus} Focus, ${designations.reward} Reward. See SQII Results and SQII Subgroups.`,
+      "ok",
+    );
+    return;
+  }
+  const { failure } = outcome;
+  if (failure.kind === "invalid") {
+    showProblems(context, outcome.problems);
+    say("status", "The API found problems in the data.", "error");
+    return;
+  }
+  say("status", failure.message, "error");
+  $("retry").hidden = !failure.retry;
+}

@@ -1,0 +1,23 @@
+// The Template tab: inserts a sheet with the long-format school table (optionally filled with
+// 40 synthetic schools) for the user to fill in and then read on the Score tab.
+
+import { generateConsortium } from "../../shared/samples/consortium.js";
+import { insertTemplate } from "../template.js";
+import { $, busy, say } from "../ui.js";
+import type { TabContext } from "./tab-context.js";
+
+export function setUpTemplateTab(context: TabContext): void {
+  $("insert-template").addEventListener("click", () => void insert(context));
+}
+
+async function insert({ run }: TabContext): Promise<void> {
+  const withSample = ($("with-sample") as HTMLInputElement).checked;
+  say("template-status", "Inserting…");
+  try {
+    const sample = withSample ? generateConsortium({ schools: 40, seed: 2014, year: 2014 }) : undefined;
+    const name = await busy(() => run((context) => insertTemplate(context, sample)));
+    say("template-status", `Inserted "${name}". Fill it in, select a cell of its table and press Read selection.`, "ok");
+  } catch (error) {
+    say("template-status", `Could not insert the template: ${(error as Error).message}`, "error");
+  }
+}
