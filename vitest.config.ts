@@ -7,7 +7,13 @@ export default defineConfig({
       {
         test: {
           name: "node",
-          include: ["test/shared/**/*.test.ts", "test/scripts/**/*.test.ts", "test/addin/**/*.test.ts", "test/browser/**/*.test.ts"],
+          include: [
+            "test/shared/**/*.test.ts",
+            "test/scripts/**/*.test.ts",
+            "test/addin/**/*.test.ts",
+            "test/browser/**/*.test.ts",
+            "test/structure/**/*.test.ts",
+          ],
           // Property tests, the sample round-trips and the CLI do real work; keep them off the 5 s default.
           testTimeout: 60_000,
         },

@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import type { ScoreRequest } from "../../shared/contract/requests.js";
-import { generateConsortium, Random } from "../../shared/samples/consortium.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
+import { Random } from "../../shared/samples/random.js";
 import { freePort, startWranglerDev } from "../dev/wrangler-dev.js";
 
 const TOTAL = 1000;
