@@ -39,10 +39,10 @@ interface Options {
   key?: string;
 }
 
-function parseOptions(argv: string[]): Options | "help" {
-  let parsed;
+/** node:util's parser, its own errors as usage errors. */
+function parseCommandLine(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -57,7 +57,10 @@ function parseOptions(argv: string[]): Options | "help" {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values, positionals } = parsed;
+}
+
+function parseOptions(argv: string[]): Options | "help" {
+  const { values, positionals } = parseCommandLine(argv);
   if (values.help) return "help";
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "no input file given" : `one input file expected, got ${positionals.length}`);
   const input = positionals[0]!;
@@ -128,11 +131,11 @@ async function scoreJson(options: Options, config: unknown): Promise<number> {
   const scored = await scoreWith(options, body);
   if (!scored.ok) return reportProblems(scored.problems);
   if (options.out === undefined) {
-    process.stdout.write(JSON.stringify(scored.value) + "\n");
+    process.stdout.write(`${JSON.stringify(scored.value)}\n`);
     return 0;
   }
   await writeResults(scored.value, options.out);
-  process.stderr.write(summaryText(scored.value, options.out) + "\n");
+  process.stderr.write(`${summaryText(scored.value, options.out)}\n`);
   return 0;
 }
 
@@ -165,11 +168,11 @@ async function writeResults(response: ScoreResponse, out: string): Promise<void>
   const kind = extension(out);
   if (kind === ".xlsx") await writeWorkbook(out, resultFileSheets(response, new Date()));
   else if (kind === ".csv") await writeCsv(out, resultsTable(response));
-  else await writeFile(out, JSON.stringify(response) + "\n");
+  else await writeFile(out, `${JSON.stringify(response)}\n`);
 }
 
 function reportProblems(problems: readonly LocatedProblem[]): number {
-  for (const problem of problems) process.stderr.write(problemLine(problem) + "\n");
+  for (const problem of problems) process.stderr.write(`${problemLine(problem)}\n`);
   process.stderr.write(`${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was scored.\n`);
   return 1;
 }
@@ -188,7 +191,7 @@ function summaryText(response: ScoreResponse, out: string): string {
 // ---------------------------------------------------------------- main
 
 async function main(argv: string[]): Promise<number> {
-  let options;
+  let options: Options | "help";
   try {
     options = parseOptions(argv);
   } catch (error) {

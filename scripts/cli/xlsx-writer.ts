@@ -51,7 +51,10 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, content: Repor
     row.getCell(1).font = { bold: true };
     row.commit();
   }
-  if (!table) return sheet.commit();
+  if (!table) {
+    sheet.commit();
+    return;
+  }
   if (info.length > 0) sheet.addRow([]).commit();
   const header = sheet.addRow(table.header);
   header.font = { bold: true };

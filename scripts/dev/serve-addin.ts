@@ -23,7 +23,7 @@ function handler(dir: string) {
     req: { url?: string },
     res: { writeHead(status: number, headers?: Record<string, string>): { end(body?: Buffer | string): void }; end(body?: Buffer): void },
   ) => {
-    const wanted = path.resolve(root, "." + path.normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
+    const wanted = path.resolve(root, `.${path.normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname))}`);
     if (!wanted.startsWith(root + path.sep)) return void res.writeHead(404).end(); // no path traversal
     try {
       const body = await readFile(wanted);

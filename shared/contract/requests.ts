@@ -7,7 +7,7 @@ import * as z from "zod";
 import { DESIGNATION_TYPES, INDICATOR_INFO, INDICATORS, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../core/model.js";
 
 export function describeValue(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v);
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   if (v === undefined) return "nothing";
   if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
   return Array.isArray(v) ? "a list" : "an object";

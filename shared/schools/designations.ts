@@ -61,7 +61,8 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
       });
     }
   });
-  pool.sort((a, b) => compareIds(a.id, b.id)).forEach((c, rank) => (c.idRank = rank));
+  pool.sort((a, b) => compareIds(a.id, b.id));
+  for (const [rank, c] of pool.entries()) c.idRank = rank;
   const N = pool.length;
   const type: (DesignationType | undefined)[] = new Array(inputs.length);
   const reasons: Reason[][] = inputs.map(() => []);
@@ -73,12 +74,12 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
   // Priority: lowest share of the pool, two years under the graduation floor, SIG schools.
   const ascending = [...pool].sort(byScoreAscending);
   const priorityCount = ceilShare(rules.priorityShare, N);
-  ascending.slice(0, priorityCount).forEach((c, rank) =>
+  for (const [rank, c] of ascending.slice(0, priorityCount).entries()) {
     give(c.index, "priority", {
       code: "lowestIndex",
       message: `index ${one(c.score)} ranks ${rank + 1} of ${N} from the bottom of the Title I pool (lowest ${priorityCount})`,
-    }),
-  );
+    });
+  }
   for (const c of pool) {
     const { school } = inputs[c.index]!;
     const grad = gradRates(school, year);

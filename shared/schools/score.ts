@@ -63,7 +63,7 @@ export function evaluateSchools(schools: readonly School[], config: Config, year
     });
   }
   const { designations, poolSize } = designate(inputs, config, year);
-  designations.forEach((d, i) => (results[i]!.designation = d));
+  for (const [i, d] of designations.entries()) results[i]!.designation = d;
   return { results, scores, poolSize };
 }
 

@@ -79,7 +79,10 @@ export function summarize(
   results.forEach((result, i) => {
     const district = schools[i]!.district ?? NO_DISTRICT;
     let tally = byDistrict.get(district);
-    if (!tally) byDistrict.set(district, (tally = new RollupTally()));
+    if (!tally) {
+      tally = new RollupTally();
+      byDistrict.set(district, tally);
+    }
     const students = schools[i]!.subgroups.ALL.n;
     tally.add(result, scores[i]!, students);
     total.add(result, scores[i]!, students);

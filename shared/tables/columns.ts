@@ -159,16 +159,18 @@ export interface ColumnMap<F extends string> {
 export function mapColumns<F extends string>(header: readonly unknown[], specs: readonly ColumnSpec<F>[], log: ProblemLog): ColumnMap<F> {
   const fieldOf = headerMatcher(specs);
   const map: ColumnMap<F> = { columns: new Map(), recognised: [], ignored: [], missing: [] };
-  header.forEach((cell, index) => {
-    if (isBlank(cell)) return;
+  for (const [index, cell] of header.entries()) {
+    if (isBlank(cell)) continue;
     const text = cellText(cell);
     const field = fieldOf(text);
-    if (field === undefined) return void map.ignored.push(text);
-    const earlier = map.columns.get(field);
-    if (earlier !== undefined) return log.at({ row: 0, col: index }, "", `"${text}" repeats the column in ${log.letters(earlier)}; only that one is read`);
-    map.columns.set(field, index);
-    map.recognised.push({ column: log.letters(index), header: text, field });
-  });
+    const earlier = field === undefined ? undefined : map.columns.get(field);
+    if (field === undefined) map.ignored.push(text);
+    else if (earlier !== undefined) log.at({ row: 0, col: index }, "", `"${text}" repeats the column in ${log.letters(earlier)}; only that one is read`);
+    else {
+      map.columns.set(field, index);
+      map.recognised.push({ column: log.letters(index), header: text, field });
+    }
+  }
   for (const spec of specs) {
     if (!spec.required || map.columns.has(spec.field)) continue;
     map.missing.push(spec.label);

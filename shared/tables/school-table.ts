@@ -121,18 +121,24 @@ class TableReader {
     const groupCell = this.values[row]![groupColumn.index];
     const at = { row, col: groupColumn.index };
     const path = `schools[${school.index}].subgroups`;
-    if (isBlank(groupCell)) return this.problemAt(at, path, "this row has no student group", school);
+    if (isBlank(groupCell)) {
+      this.problemAt(at, path, "this row has no student group", school);
+      return;
+    }
     const group = typeof groupCell === "string" ? groupOfName(groupCell) : undefined;
-    if (!group)
-      return this.problemAt(at, path, `${describeValue(groupCell)} is not a student group (a code such as HI or a name such as Hispanic/Latino)`, school);
+    if (!group) {
+      this.problemAt(at, path, `${describeValue(groupCell)} is not a student group (a code such as HI or a name such as Hispanic/Latino)`, school);
+      return;
+    }
     const earlier = school.groupRows.get(group);
     if (earlier !== undefined) {
-      return this.problemAt(
+      this.problemAt(
         at,
         `${path}.${group}`,
         `a second ${SUBGROUP_NAMES[group]} row for school "${school.draft.id}" (the first is row ${this.sheetRow(earlier)})`,
         school,
       );
+      return;
     }
     school.groupRows.set(group, row);
     school.draft.subgroups[group] = this.readValues(row, this.layout.valueColumns.get("any") ?? [], school, group);
@@ -142,12 +148,13 @@ class TableReader {
     const earlier = this.byId.get(id);
     if (earlier) {
       const at = { row, col: this.column("id")!.index };
-      return this.problemAt(
+      this.problemAt(
         at,
         `schools[${earlier.index}]`,
         `school "${id}" already has a row (row ${this.sheetRow(earlier.firstRow)}); this one is not read`,
         earlier,
       );
+      return;
     }
     const school = this.schoolOf(id, row);
     this.readAttributes(school, row);
