@@ -94,7 +94,9 @@ export class FakeSheet {
         }
         sheet.book.account(JSON.stringify(values).length, rowCount * columnCount);
         // As in Excel: null leaves a cell as it is (the add-in clears its sheet first, so: blank).
-        values.forEach((r, i) => r.forEach((v, j) => v !== null && sheet.cells.set(`${row + i},${column + j}`, v)));
+        for (const [i, r] of values.entries()) {
+          for (const [j, v] of r.entries()) if (v !== null) sheet.cells.set(`${row + i},${column + j}`, v);
+        }
       },
     };
   }
@@ -206,7 +208,14 @@ export class FakeWorkbook {
   context(): Excel.RequestContext {
     const collection = <T>(items: () => T[]) => {
       const loaded = { items: [] as T[] };
-      return { load: () => (pending.push(() => (loaded.items = items())), loaded) };
+      return {
+        load: () => {
+          pending.push(() => {
+            loaded.items = items();
+          });
+          return loaded;
+        },
+      };
     };
     const pending: (() => void)[] = [];
     const context = {

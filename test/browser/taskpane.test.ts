@@ -17,6 +17,7 @@ import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/dev/
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import { resultsTable } from "../../shared/reports/score-report.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
+import type { TestHost } from "./fake-host.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let dev: WranglerDev;
@@ -72,8 +73,8 @@ describe("task pane in Chromium", () => {
 
     // The user clicks a cell of the template's table.
     await page.evaluate(() => {
-      const book = (globalThis as any).sqiiTestBook;
-      book.select("SQII Template", book.tables.get("SQIITemplate").range.row + 1, 0);
+      const book = (globalThis as TestHost).sqiiTestBook;
+      book.select("SQII Template", book.tables.get("SQIITemplate")!.range.row + 1, 0);
     });
     await page.getByRole("tab", { name: "Score" }).click();
     await page.getByRole("button", { name: "Read selection" }).click();
@@ -83,9 +84,9 @@ describe("task pane in Chromium", () => {
     await page.screenshot({ path: path.join(ROOT, "docs/screenshots/taskpane-score.png") });
 
     const written = await page.evaluate(() => {
-      const book = (globalThis as any).sqiiTestBook;
-      const table = book.tables.get("SQIIResults");
-      return book.sheets.get("SQII Results").values().slice(table.range.row);
+      const book = (globalThis as TestHost).sqiiTestBook;
+      const table = book.tables.get("SQIIResults")!;
+      return book.sheets.get("SQII Results")!.values().slice(table.range.row);
     });
 
     // Scenarios: the two default cards preview counts locally, Compare writes SQII Scenarios.
@@ -99,8 +100,8 @@ describe("task pane in Chromium", () => {
     await expect.poll(() => page.textContent("#scenario-status"), { timeout: 30_000 }).toMatch(/^Done: /);
     await page.screenshot({ path: path.join(ROOT, "docs/screenshots/taskpane-scenarios.png") });
     const scenarioRows = await page.evaluate(() => {
-      const book = (globalThis as any).sqiiTestBook;
-      return book.sheets.get("SQII Scenarios").values().length - book.tables.get("SQIIScenarios").range.row - 1;
+      const book = (globalThis as TestHost).sqiiTestBook;
+      return book.sheets.get("SQII Scenarios")!.values().length - book.tables.get("SQIIScenarios")!.range.row - 1;
     });
     expect(scenarioRows).toBe(40);
 
@@ -110,20 +111,20 @@ describe("task pane in Chromium", () => {
     await page.getByRole("button", { name: "Insert educator template" }).click();
     await expect.poll(() => page.textContent("#rate-status")).toContain("Inserted");
     await page.evaluate(() => {
-      const book = (globalThis as any).sqiiTestBook;
-      book.select("SQII Educators", book.tables.get("SQIIEducators").range.row + 1, 0);
+      const book = (globalThis as TestHost).sqiiTestBook;
+      book.select("SQII Educators", book.tables.get("SQIIEducators")!.range.row + 1, 0);
     });
     await page.getByRole("button", { name: "Rate selection" }).click();
     await expect.poll(() => page.textContent("#rate-status"), { timeout: 30_000 }).toMatch(/^Done: \d+ of \d+ rated/);
     await page.screenshot({ path: path.join(ROOT, "docs/screenshots/taskpane-evaluations.png") });
     const distribution = await page.evaluate(() => {
-      const book = (globalThis as any).sqiiTestBook;
-      const sheet = book.sheets.get("SQII Distribution");
-      const start = book.tables.get("SQIIDistribution").range.row;
+      const book = (globalThis as TestHost).sqiiTestBook;
+      const sheet = book.sheets.get("SQII Distribution")!;
+      const start = book.tables.get("SQIIDistribution")!.range.row;
       return { rows: sheet.values().slice(start), charts: sheet.chartList.length };
     });
     expect(distribution.charts).toBe(1);
-    const [head, ...body] = distribution.rows;
+    const [head = [], ...body] = distribution.rows;
     const suppressedAt = head.indexOf("Suppressed");
     for (const row of body.filter((r: unknown[]) => r[suppressedAt] === "Yes"))
       expect(row.slice(head.indexOf("Rated"), suppressedAt).every((v: unknown) => v === "")).toBe(true);

@@ -49,6 +49,6 @@ describe("score --api", () => {
       maxBuffer: 1 << 26,
     });
     const local = await scoreRequest(request);
-    expect(stdout).toBe(JSON.stringify(local.ok && local.value) + "\n");
+    expect(stdout).toBe(`${JSON.stringify(local.ok && local.value)}\n`);
   });
 });

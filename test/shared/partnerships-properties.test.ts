@@ -140,7 +140,8 @@ describe("assignPartners: properties", () => {
         checkValid(result, needs, rewards, rules);
         const best = bellmanFord(needs, rewards, rules);
         expect(result.pairs.length).toBe(best.count);
-        expect(total(result)).toBeCloseTo(best.total, 5);
+        // Each pair's quality is reported to 6 decimals, so the totals may differ by half a unit of the 6th per pair.
+        expect(Math.abs(total(result) - best.total)).toBeLessThanOrEqual(best.count * 5e-7 + 1e-9);
       }),
       { numRuns: 400 },
     );
