@@ -26,19 +26,19 @@ function parseFailure(error: unknown): string {
   return position === undefined ? "the body is not valid JSON" : `the body is not valid JSON (error at byte ${position})`;
 }
 
-const requireJson: MiddlewareHandler<any> = async (c, next) => {
+const requireJson: MiddlewareHandler = async (c, next) => {
   if (!isJsonContentType(c.req.header("content-type"))) return problemResponse("unsupportedMediaType", "send the body as application/json");
   await next();
 };
 
-function limitBytes(limitsOf: LimitsOf): MiddlewareHandler<any> {
+function limitBytes(limitsOf: LimitsOf): MiddlewareHandler {
   return (c, next) => {
     const { maxBytes } = limitsOf(c.env);
     return bodyLimit({ maxSize: maxBytes, onError: () => problemResponse("tooLarge", `the body is larger than ${maxBytes} bytes`) })(c, next);
   };
 }
 
-function readJson(limitsOf: LimitsOf): MiddlewareHandler<{ Bindings: any; Variables: BodyVariables }> {
+function readJson(limitsOf: LimitsOf): MiddlewareHandler<{ Bindings: object; Variables: BodyVariables }> {
   return async (c, next) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) return problemResponse("malformedJson", "the body is empty; expected a JSON object");
