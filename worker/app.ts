@@ -10,12 +10,9 @@ import { configHash, defaultConfigDocument } from "../shared/contract/config.js"
 import { DEFAULT_CONFIG } from "../shared/contract/default-config.js";
 import { METHODOLOGY_VERSION } from "../shared/core/model.js";
 import type { Parsed } from "../shared/core/problems.js";
-import { scoreEducators } from "../shared/educators/rating.js";
-import { cutPointsRequest } from "../shared/schools/cut-points.js";
-import { runScenarios } from "../shared/schools/scenarios.js";
-import { scoreRequest } from "../shared/schools/score.js";
+import { OPERATION_LIST } from "../shared/operations.js";
 import { type BodyVariables, jsonBody } from "./json-body.js";
-import { DOCS_HTML, DOCUMENT_INFO, documentRoutes, ROUTES } from "./openapi.js";
+import { DOCS_HTML, DOCUMENT_INFO, documentRoutes, GET_ROUTES } from "./openapi.js";
 import { invalidRequest, type ProblemKind, problemResponse } from "./problem.js";
 import { type Env, limitsOf, listOf } from "./settings.js";
 
@@ -59,8 +56,10 @@ function fromHttpException(error: HTTPException): Response {
 
 /** Which methods each path takes, so a wrong method gets 405 with Allow rather than 404. */
 const METHODS_BY_PATH = new Map<string, string[]>();
-for (const route of ROUTES) METHODS_BY_PATH.set(route.path, [...(METHODS_BY_PATH.get(route.path) ?? []), route.method.toUpperCase()]);
-for (const path of ["/openapi.json", "/docs"]) METHODS_BY_PATH.set(path, ["GET"]);
+const allow = (path: string, method: string) => METHODS_BY_PATH.set(path, [...(METHODS_BY_PATH.get(path) ?? []), method.toUpperCase()]);
+for (const op of OPERATION_LIST) allow(op.path, op.method);
+for (const route of GET_ROUTES) allow(route.path, route.method);
+for (const path of ["/openapi.json", "/docs"]) allow(path, "GET");
 
 export function createApp(): OpenAPIHono<App> {
   const app = new OpenAPIHono<App>();
@@ -69,10 +68,8 @@ export function createApp(): OpenAPIHono<App> {
   app.use("*", corsForOrigins);
   app.use("/v1/*", authWhenKeyed);
 
-  app.post("/v1/score", requireJson, limitBytes, readJson, async (c) => answer(c, await scoreRequest(c.get("body"))));
-  app.post("/v1/scenarios", requireJson, limitBytes, readJson, async (c) => answer(c, await runScenarios(c.get("body"))));
-  app.post("/v1/cut-points", requireJson, limitBytes, readJson, (c) => answer(c, cutPointsRequest(c.get("body"))));
-  app.post("/v1/educators/score", requireJson, limitBytes, readJson, async (c) => answer(c, await scoreEducators(c.get("body"))));
+  // Every operation of the registry, each behind the same body checks; the handler only answers.
+  for (const op of OPERATION_LIST) app.post(op.path, requireJson, limitBytes, readJson, async (c) => answer(c, await op.run(c.get("body"))));
   app.get("/v1/config/default", async (c) => c.json({ ...defaultConfigDocument(), configHash: await configHash(DEFAULT_CONFIG) }));
   app.get("/health", (c) => c.json({ status: "ok", version, methodologyVersion: METHODOLOGY_VERSION }));
 

@@ -1,9 +1,9 @@
 // The OpenAPI 3.1 description of the API, generated from the same zod schemas the engine parses
-// with (shared/schemas.ts, shared/response.ts), so the document cannot drift from the code.
+// with, so the document cannot drift from the code: the POST routes from the operation registry
+// (shared/operations.ts), the GET routes and the problem shape from here.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { EducatorsRequestSchema, EducatorsResponseSchema } from "../shared/contract/educators.js";
-import { ConfigSchema, CutPointsRequestSchema, ScenariosRequestSchema, ScoreRequestSchema } from "../shared/contract/requests.js";
-import { CutPointsResponseSchema, ScenariosResponseSchema, ScoreResponseSchema } from "../shared/contract/responses.js";
+import { ConfigSchema } from "../shared/contract/requests.js";
+import { OPERATION_LIST, type Operation } from "../shared/operations.js";
 import { PROBLEM_TYPE } from "./problem.js";
 
 const ProblemSchema = z.object({
@@ -24,25 +24,19 @@ const bodyErrors = {
   415: problem("Body not sent as application/json"),
 };
 
-const post = <T extends z.ZodType, R extends z.ZodType>(path: string, summary: string, request: T, response: R) =>
+/** An operation of the registry as an OpenAPI route: its JSON body, its answer and the body errors. */
+const postRoute = (op: Operation) =>
   createRoute({
     method: "post",
-    path,
-    summary,
-    request: { body: { required: true, content: { "application/json": { schema: request } } } },
-    responses: { 200: json(response, "Scored"), ...bodyErrors },
+    path: op.path,
+    operationId: op.name,
+    summary: op.summary,
+    request: { body: { required: true, content: { "application/json": { schema: op.request } } } },
+    responses: { 200: json(op.response, "Scored"), ...bodyErrors },
   });
 
-export const ROUTES = [
-  post("/v1/score", "Score schools: levels, index, flags, designations, partnerships, summary", ScoreRequestSchema, ScoreResponseSchema),
-  post("/v1/scenarios", "Score the same schools under several configs; changes against the first", ScenariosRequestSchema, ScenariosResponseSchema),
-  post("/v1/cut-points", "Norm cut points from a reference year, ready for config.cutPoints", CutPointsRequestSchema, CutPointsResponseSchema),
-  post(
-    "/v1/educators/score",
-    "Educator evaluation (weighted or check model per district) with the public distribution report",
-    EducatorsRequestSchema,
-    EducatorsResponseSchema,
-  ),
+/** The routes that are not operations of the engine: they take no body and compute nothing. */
+export const GET_ROUTES = [
   createRoute({
     method: "get",
     path: "/v1/config/default",
@@ -61,8 +55,9 @@ export const ROUTES = [
 ];
 
 /** Registers every route in the app's OpenAPI registry (documentation only; handlers are in app.ts). */
-export function documentRoutes(app: OpenAPIHono<any>): void {
-  for (const route of ROUTES) app.openAPIRegistry.registerPath(route);
+export function documentRoutes(app: Pick<OpenAPIHono, "openAPIRegistry">): void {
+  for (const op of OPERATION_LIST) app.openAPIRegistry.registerPath(postRoute(op));
+  for (const route of GET_ROUTES) app.openAPIRegistry.registerPath(route);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "One of the Worker's API_KEYS" });
 }
 

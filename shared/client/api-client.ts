@@ -1,12 +1,8 @@
 // Calls the scoring API, or runs the same engine in-process ("local mode", no network), and says
 // what went wrong in terms a user can act on: fix these cells, retry, check the key. Uses only
 // fetch, so the task pane and the command line share it.
-import type { EducatorsResponse } from "../contract/educators.js";
-import type { ScenariosResponse, ScoreResponse } from "../contract/responses.js";
-import type { Parsed, Problem } from "../core/problems.js";
-import { scoreEducators } from "../educators/rating.js";
-import { runScenarios } from "../schools/scenarios.js";
-import { scoreRequest } from "../schools/score.js";
+import type { Problem } from "../core/problems.js";
+import { type OperationName, operation, type ResponseOf } from "../operations.js";
 
 export interface EngineSettings {
   /** `local`: the bundled engine; otherwise the API's base URL, e.g. http://127.0.0.1:8787. */
@@ -26,31 +22,28 @@ export type Failure =
 
 export type Outcome<T> = { ok: true; value: T } | ({ ok: false } & Failure);
 
-const ROUTES = { score: "/v1/score", scenarios: "/v1/scenarios", educators: "/v1/educators/score" } as const;
-type Route = keyof typeof ROUTES;
-type Answer<R extends Route> = R extends "score" ? ScoreResponse : R extends "scenarios" ? ScenariosResponse : EducatorsResponse;
-const LOCAL: { [R in Route]: (body: unknown) => Promise<Parsed<Answer<R>>> } = { score: scoreRequest, scenarios: runScenarios, educators: scoreEducators };
-
-export async function callEngine<R extends Route>(route: R, body: unknown, settings: EngineSettings): Promise<Outcome<Answer<R>>> {
+/** One operation of the registry (shared/operations.ts): on the API at its path, or run here in local mode. */
+export async function callEngine<N extends OperationName>(name: N, body: unknown, settings: EngineSettings): Promise<Outcome<ResponseOf<N>>> {
+  const op = operation(name);
   if (settings.endpoint === "local") {
-    const parsed = await LOCAL[route](body);
+    const parsed = await op.run(body);
     return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, kind: "invalid", problems: parsed.problems };
   }
-  const url = `${settings.endpoint.replace(/\/+$/, "")}${ROUTES[route]}`;
+  const url = `${settings.endpoint.replace(/\/+$/, "")}${op.path}`;
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (settings.apiKey) headers.authorization = `Bearer ${settings.apiKey}`;
   const timeoutMs = settings.timeoutMs ?? 30_000;
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, { method: op.method, headers, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    const name = (error as Error)?.name;
-    if (name === "TimeoutError" || name === "AbortError") {
+    const errorName = (error as Error)?.name;
+    if (errorName === "TimeoutError" || errorName === "AbortError") {
       return { ok: false, kind: "timeout", message: `no answer from ${settings.endpoint} within ${timeoutMs / 1000} s`, retry: true };
     }
     return { ok: false, kind: "network", message: `cannot reach ${settings.endpoint}: is it running, and is the address right?`, retry: true };
   }
-  if (response.ok) return { ok: true, value: (await response.json()) as Answer<R> };
+  if (response.ok) return { ok: true, value: (await response.json()) as ResponseOf<N> };
   return failureOf(response, settings.endpoint);
 }
 

@@ -1,12 +1,9 @@
 // Methodology §11: rating educators under their district's model — weighted (a composite of the
 // measures, growth at least 20% of the weight) or check (practice sets the level, a low
-// student-impact rating caps it at effective) — and the request that carries them.
-import { canonicalJson, sha256Hex } from "../contract/config.js";
+// student-impact rating caps it at effective) — and the request that carries them. The config each
+// district's model comes from, with its 20% growth rule, is config.ts.
 import {
   type Cuts,
-  DEFAULT_CUTS,
-  DEFAULT_MIN_REPORT,
-  DEFAULT_WEIGHTS,
   type Educator,
   type EducatorLevel,
   type EducatorResult,
@@ -17,25 +14,13 @@ import {
   type Impact,
   MEASURES,
   type Measure,
-  MIN_GROWTH_SHARE,
-  type Weights,
 } from "../contract/educators.js";
+import { duplicatesIn, parseWith, type RequestParser } from "../contract/parse.js";
 import { METHODOLOGY_VERSION } from "../core/model.js";
-import { round6, roundHalfAway } from "../core/numbers.js";
-import { type Parsed, type Problem, problemAt, problemsFromZod } from "../core/problems.js";
+import { round6 } from "../core/numbers.js";
+import type { Parsed } from "../core/problems.js";
+import { type DistrictModel, educatorConfigHash, educatorConfigOf, type ResolvedEducatorConfig } from "./config.js";
 import { distribution } from "./distribution.js";
-
-export interface DistrictModel {
-  model: "weighted" | "check";
-  weights: Weights;
-  cuts: Cuts;
-}
-
-export interface ResolvedEducatorConfig {
-  models: Record<string, DistrictModel>;
-  defaultModel: DistrictModel;
-  minReport: number;
-}
 
 /** Level from the cuts, comparing after rounding to 6 decimals (§11). */
 export function levelFor(value: number, cuts: Cuts): EducatorLevel {
@@ -111,54 +96,15 @@ export function rateEducator(e: Educator, config: ResolvedEducatorConfig): Educa
   return model.model === "weighted" ? weighted(e, model) : check(e, model);
 }
 
-/** Each district's model over the defaults; a weighted model with growth under 20% is a problem. */
-export function resolveEducatorConfig(config: EducatorsRequest["config"], input?: unknown): Parsed<ResolvedEducatorConfig> {
-  const problems: Problem[] = [];
-  const build = (model: "weighted" | "check", weights?: Partial<Weights>, cuts?: Cuts): DistrictModel => ({
-    model,
-    weights: { ...DEFAULT_WEIGHTS, ...weights },
-    cuts: cuts ?? DEFAULT_CUTS,
-  });
-  const models: Record<string, DistrictModel> = {};
-  for (const [district, m] of Object.entries(config?.models ?? {})) {
-    const resolved = build(m.model, m.weights, m.cuts);
-    const total = MEASURES.reduce((s, k) => s + (resolved.weights[k] ?? 0), 0);
-    if (resolved.model === "weighted" && (total === 0 || round6(resolved.weights.growth / total) < MIN_GROWTH_SHARE)) {
-      const share = total === 0 ? 0 : roundHalfAway((100 * resolved.weights.growth) / total, 1);
-      problems.push(
-        problemAt(
-          ["config", "models", district, "weights", "growth"],
-          input,
-          `district ${JSON.stringify(district)}: student growth is ${share}% of the weights; at least ${MIN_GROWTH_SHARE * 100}% is required`,
-        ),
-      );
-    }
-    models[district] = resolved;
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { models, defaultModel: build(config?.defaultModel ?? "weighted"), minReport: config?.minReport ?? DEFAULT_MIN_REPORT } };
-}
+const EDUCATORS_REQUEST: RequestParser<EducatorsRequest, ResolvedEducatorConfig> = {
+  schema: EducatorsRequestSchema,
+  crossChecks: (body) => duplicatesIn(body, "educators", "id", (id, first) => `duplicate educator id ${JSON.stringify(id)} (first at educators[${first}])`),
+  config: educatorConfigOf,
+};
 
+/** Shape, unique ids and the config (the growth rule per district), every problem at once. */
 export function parseEducatorsRequest(body: unknown): Parsed<{ request: EducatorsRequest; config: ResolvedEducatorConfig }> {
-  const shape = EducatorsRequestSchema.safeParse(body);
-  if (!shape.success) return { ok: false, problems: problemsFromZod(shape.error.issues, body) };
-  const problems: Problem[] = [];
-  const seen = new Map<string, number>();
-  shape.data.educators.forEach((e, i) => {
-    const first = seen.get(e.id);
-    if (first !== undefined)
-      problems.push(problemAt(["educators", i, "id"], body, `duplicate educator id ${JSON.stringify(e.id)} (first at educators[${first}])`));
-    else seen.set(e.id, i);
-  });
-  const config = resolveEducatorConfig(shape.data.config, body);
-  if (!config.ok) problems.push(...config.problems);
-  if (problems.length > 0 || !config.ok) return { ok: false, problems };
-  return { ok: true, value: { request: shape.data, config: config.value } };
-}
-
-/** SHA-256 of the canonical resolved config, as for school scoring. */
-export function educatorConfigHash(config: ResolvedEducatorConfig): Promise<string> {
-  return sha256Hex(canonicalJson(config));
+  return parseWith(EDUCATORS_REQUEST, body);
 }
 
 /** Parse, rate and report: the whole of `POST /v1/educators/score`. Results in input order. */

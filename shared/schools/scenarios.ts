@@ -1,12 +1,12 @@
 // §10 scenarios: several configs over the same schools, side by side, with what changed against the
 // first (the baseline). Each scenario's config = default ⊕ request config ⊕ scenario config.
-import { configHash, resolveConfig } from "../contract/config.js";
-import { crossChecks } from "../contract/parse.js";
+import { type ConfigLayer, configHash, resolveConfig } from "../contract/config.js";
+import { crossChecks, duplicatesIn, parseWith, type RequestParser } from "../contract/parse.js";
 import { type Config, type ScenariosRequest, ScenariosRequestSchema } from "../contract/requests.js";
 import type { ScenariosResponse } from "../contract/responses.js";
 import { METHODOLOGY_VERSION } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
-import { type Parsed, type Problem, problemAt, problemsFromZod } from "../core/problems.js";
+import type { Parsed, Problem } from "../core/problems.js";
 import { evaluateSchools } from "./score.js";
 import { summarize } from "./summary.js";
 
@@ -15,52 +15,46 @@ export interface ParsedScenarios {
   configs: Config[];
 }
 
-export function parseScenariosRequest(body: unknown): Parsed<ParsedScenarios> {
-  const shape = ScenariosRequestSchema.safeParse(body);
-  const problems: Problem[] = shape.success ? [] : problemsFromZod(shape.error.issues, body);
-  problems.push(...crossChecks(body), ...duplicateNames(body));
-  if (!shape.success) return { ok: false, problems };
+/**
+ * The most scenarios ScenariosRequestSchema accepts. A longer list is a shape problem; only this
+ * many scenario configs are resolved, so a huge list cannot buy a config check per entry.
+ */
+const MAX_SCENARIOS = 20;
 
+const SCENARIOS_REQUEST: RequestParser<ScenariosRequest, Config[]> = {
+  schema: ScenariosRequestSchema,
+  // Scenario names must tell the columns of a comparison apart.
+  crossChecks: (body) => [...crossChecks(body), ...duplicatesIn(body, "scenarios", "name", (name) => `duplicate scenario name ${JSON.stringify(name)}`)],
+  config: scenarioConfigs,
+};
+
+export function parseScenariosRequest(body: unknown): Parsed<ParsedScenarios> {
+  const parsed = parseWith(SCENARIOS_REQUEST, body);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { request: parsed.value.request, configs: parsed.value.config } };
+}
+
+/**
+ * Each scenario's config: default ⊕ request config ⊕ scenario config, from the raw body, so a
+ * scenario's config problems are found even when the rest of the request is wrong. Without a list
+ * of scenarios the request's own config is still checked.
+ */
+function scenarioConfigs(body: unknown): Parsed<Config[]> {
+  const raw = body as { config?: unknown; scenarios?: unknown } | null;
+  const base: ConfigLayer = { patch: raw?.config, at: ["config"] };
+  const scenarios = Array.isArray(raw?.scenarios) ? raw.scenarios.slice(0, MAX_SCENARIOS) : [];
+  if (scenarios.length === 0) {
+    const own = resolveConfig([base], body);
+    return own.ok ? { ok: true, value: [] } : own;
+  }
   const configs: Config[] = [];
-  shape.data.scenarios.forEach((scenario, i) => {
-    const config = resolveConfig(
-      [
-        { patch: shape.data.config, at: ["config"] },
-        { patch: scenario.config, at: ["scenarios", i, "config"] },
-      ],
-      body,
-    );
+  const problems: Problem[] = [];
+  scenarios.forEach((scenario: { config?: unknown } | null, i) => {
+    const config = resolveConfig([base, { patch: scenario?.config, at: ["scenarios", i, "config"] }], body);
     if (config.ok) configs.push(config.value);
     else problems.push(...config.problems);
   });
-  if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
-  return { ok: true, value: { request: shape.data, configs } };
-}
-
-/** Scenario names must tell the columns of a comparison apart. Reads the raw body, like crossChecks. */
-function duplicateNames(body: unknown): Problem[] {
-  const scenarios = (body as { scenarios?: unknown } | null)?.scenarios;
-  if (!Array.isArray(scenarios)) return [];
-  const seen = new Set<string>();
-  const problems: Problem[] = [];
-  scenarios.forEach((scenario: { name?: unknown } | null, i) => {
-    const name = scenario?.name;
-    if (typeof name !== "string") return;
-    if (seen.has(name)) problems.push(problemAt(["scenarios", i, "name"], body, `duplicate scenario name ${JSON.stringify(name)}`));
-    seen.add(name);
-  });
-  return problems;
-}
-
-/** A bad top-level config shows up once per scenario; say it once. */
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.path}\u0000${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: configs };
 }
 
 export async function compareScenarios({ request, configs }: ParsedScenarios): Promise<ScenariosResponse> {

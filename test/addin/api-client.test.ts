@@ -1,7 +1,10 @@
 import { createServer, type Server } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { freePort } from "../../scripts/dev/wrangler-dev.js";
 import { callEngine } from "../../shared/client/api-client.js";
+import type { EducatorsResponse } from "../../shared/contract/educators.js";
+import type { CutPointsResponse, ScenariosResponse, ScoreResponse } from "../../shared/contract/responses.js";
+import { OPERATION_LIST } from "../../shared/operations.js";
 
 // A stand-in API on loopback: each path answers one way.
 let server: Server;
@@ -16,6 +19,7 @@ beforeAll(async () => {
     req.on("data", (chunk) => (text += chunk));
     req.on("end", () => {
       if (req.url === "/ok/v1/score") return send(200, { echo: JSON.parse(text), auth: req.headers.authorization ?? null });
+      if (req.url?.startsWith("/paths/")) return send(200, { method: req.method, url: req.url });
       if (req.url === "/bad/v1/score")
         return send(
           400,
@@ -86,5 +90,27 @@ describe("callEngine", () => {
     });
     const scenarios = await callEngine("scenarios", { schools: [], scenarios: [{ name: "base" }] }, { endpoint: "local" });
     expect(scenarios.ok && scenarios.value.scenarios.map((s) => s.name)).toEqual(["base"]);
+  });
+
+  it("runs every registry operation locally, typed by its name", async () => {
+    const score = await callEngine("score", { schools: [] }, { endpoint: "local" });
+    const scenarios = await callEngine("scenarios", { schools: [], scenarios: [{ name: "base" }] }, { endpoint: "local" });
+    const cutPoints = await callEngine("cutPoints", { schools: [] }, { endpoint: "local" });
+    const educators = await callEngine("educators", { educators: [] }, { endpoint: "local" });
+    if (!score.ok || !scenarios.ok || !cutPoints.ok || !educators.ok) throw new Error("a local run failed");
+    // Checked by the type-check (npm run typecheck): the answer's type follows from the name alone.
+    expectTypeOf(score.value).toEqualTypeOf<ScoreResponse>();
+    expectTypeOf(scenarios.value).toEqualTypeOf<ScenariosResponse>();
+    expectTypeOf(cutPoints.value).toEqualTypeOf<CutPointsResponse>();
+    expectTypeOf(educators.value).toEqualTypeOf<EducatorsResponse>();
+    expect(cutPoints.value.skipped.ela).toContain("only 0 schools");
+    expect(educators.value.results).toEqual([]);
+  });
+
+  it("posts each operation to the registry's path", async () => {
+    for (const op of OPERATION_LIST) {
+      const out = await callEngine(op.name, {}, { endpoint: `${base}/paths` });
+      expect(out).toEqual({ ok: true, value: { method: op.method, url: `/paths${op.path}` } });
+    }
   });
 });

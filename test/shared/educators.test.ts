@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CUTS, type Educator } from "../../shared/contract/educators.js";
-import { impactOf, levelFor, parseEducatorsRequest, rateEducator, resolveEducatorConfig } from "../../shared/educators/rating.js";
+import { resolveEducatorConfig } from "../../shared/educators/config.js";
+import { impactOf, levelFor, parseEducatorsRequest, rateEducator } from "../../shared/educators/rating.js";
 
 const educator = (measures: Educator["measures"], district = "Fresno", id = "T1"): Educator => ({ id, role: "teacher", school: "S1", district, measures });
 const config = (models: Record<string, unknown> = {}) => {
@@ -65,13 +66,40 @@ describe("the 20% growth rule", () => {
   });
 
   it("is a 400-style problem of the whole request, with every other problem", () => {
+    // A shape problem (practice 5), a duplicate id (both T1) and the growth rule: all three at once.
     const out = parseEducatorsRequest({
       config: { models: { Sanger: { model: "weighted", weights: { growth: 0.1 } } } },
       educators: [educator({ practice: 5, growth: 2 }), educator({ practice: 2, growth: 2 })],
     });
+    expect(out).toEqual({
+      ok: false,
+      problems: [
+        { path: "educators[0].measures.practice", message: "expected a rating from 1 to 4, got 5" },
+        { path: "educators[1].id", message: 'duplicate educator id "T1" (first at educators[0])' },
+        { path: "config.models.Sanger.weights.growth", message: 'district "Sanger": student growth is 12.5% of the weights; at least 20% is required' },
+      ],
+    });
+  });
+
+  it("is checked for every well-formed district even when another district's model is malformed", () => {
+    const out = parseEducatorsRequest({
+      config: {
+        models: {
+          Fresno: { model: "weighted", cuts: { highlyEffective: 2, effective: 3, developing: 1 } },
+          Sanger: { model: "weighted", weights: { growth: 0 } },
+        },
+        minReport: 0,
+      },
+      educators: [educator({ practice: 3, growth: 3 })],
+    });
     expect(out.ok).toBe(false);
     if (out.ok) return;
-    expect(out.problems.map((p) => p.path)).toEqual(["educators[0].measures.practice"]);
+    // The malformed parts are reported once each (the request's shape and the config's are one check).
+    expect(out.problems).toEqual([
+      { path: "config.models.Fresno.cuts", message: "cuts must rise: developing ≤ effective ≤ highlyEffective" },
+      { path: "config.minReport", message: "expected a minimum group size ≥ 1, got 0" },
+      { path: "config.models.Sanger.weights.growth", message: 'district "Sanger": student growth is 0% of the weights; at least 20% is required' },
+    ]);
   });
 });
 

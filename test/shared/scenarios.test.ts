@@ -63,3 +63,61 @@ describe("scenarios", () => {
     expect(out.problems[0]!.message).toBe("expected a minimum n ≥ 1, got 0");
   });
 });
+
+describe("scenarios: every problem in one answer", () => {
+  async function problems(body: unknown) {
+    const out = await runScenarios(body);
+    if (out.ok) throw new Error("expected problems");
+    return out.problems;
+  }
+
+  it("reports a shape problem, a scenario's config problem and a duplicate name together", async () => {
+    const found = await problems({
+      schools: [{ ...mixed, level: "college" }],
+      scenarios: [{ name: "base" }, { name: "no weight", config: { domainWeights: { academic: 0, secc: 0 } } }, { name: "base" }],
+    });
+    expect(found).toEqual([
+      { path: "schools[0].level", schoolId: "M", message: 'expected one of elementary, middle, high, span, got "college"' },
+      { path: "scenarios[2].name", message: 'duplicate scenario name "base"' },
+      { path: "scenarios[1].config.domainWeights", message: "at least one domain weight must be above 0" },
+    ]);
+  });
+
+  it("reports a scenario's malformed config once, and the request's config, when the scenario list itself is wrong", async () => {
+    const found = await problems({
+      config: { minN: 0 },
+      schools: [mixed],
+      scenarios: [
+        { name: "a", config: { subgroupShare: 2 } },
+        { name: "a", colour: "red" },
+      ],
+    });
+    expect(found).toEqual([
+      { path: "config.minN", message: "expected a minimum n ≥ 1, got 0" },
+      { path: "scenarios[0].config.subgroupShare", message: "expected a share from 0 to 1, got 2" },
+      { path: "scenarios[1].colour", message: 'unknown field "colour"' },
+      { path: "scenarios[1].name", message: 'duplicate scenario name "a"' },
+    ]);
+    // No scenarios at all: the request's own merged config is still checked.
+    expect(await problems({ config: { domainWeights: { academic: 0, secc: 0 } }, schools: [mixed], scenarios: [] })).toEqual([
+      { path: "scenarios", message: "expected at least one scenario (the first is the baseline)" },
+      { path: "config.domainWeights", message: "at least one domain weight must be above 0" },
+    ]);
+  });
+
+  it("resolves only as many scenario configs as a request may have", async () => {
+    const scenarios = Array.from({ length: 25 }, (_, i) => ({ name: `s${i}`, config: { minN: 0 } }));
+    const found = await problems({ schools: [mixed], scenarios });
+    expect(found.filter((p) => p.path === "scenarios")).toEqual([{ path: "scenarios", message: "expected at most 20 scenarios" }]);
+    // zod stops at the length; the config problems come from resolving the first 20 scenarios only.
+    expect(found.filter((p) => p.path.endsWith(".config.minN")).map((p) => p.path)).toEqual(
+      scenarios.slice(0, 20).map((_, i) => `scenarios[${i}].config.minN`),
+    );
+  });
+
+  it("reads any body without throwing", async () => {
+    for (const body of [null, 7, "x", [], { scenarios: [null, 5, "a", { config: null }] }, { schools: [null], scenarios: { name: "a" } }]) {
+      expect((await runScenarios(body)).ok).toBe(false);
+    }
+  });
+});

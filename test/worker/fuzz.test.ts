@@ -3,10 +3,11 @@
 import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { OPERATION_LIST } from "../../shared/operations.js";
 import app from "../../worker/index.js";
 import { school } from "../shared/arbitraries.js";
 
-const ROUTES = ["/v1/score", "/v1/scenarios", "/v1/cut-points", "/v1/educators/score"] as const;
+const ROUTES = OPERATION_LIST.map((op) => op.path);
 
 async function send(path: string, body: BodyInit, type = "application/json") {
   const response = await app.request(path, { method: "POST", body, headers: { "content-type": type } }, env);
