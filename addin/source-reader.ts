@@ -2,6 +2,7 @@
 // an Excel table is selected, that whole table. Values come back in one batch with their place on
 // the sheet, so every problem can name its cell.
 import type { TablePlace } from "../shared/tables/cells.js";
+import { findInputSheet, type InputSheet } from "../shared/tables/input-sheets.js";
 
 export interface Source {
   /** The range read, as Excel writes it: `Data!A1:R2001`. */
@@ -44,4 +45,23 @@ export async function readSource(context: Excel.RequestContext): Promise<Source>
     numberFormats: range.numberFormat as string[][],
     table: table ? table.name : null,
   };
+}
+
+/**
+ * An optional input sheet of the open workbook (SQII Config, SQII History, SQII Evaluation Config;
+ * the "SQII " prefix may be left out): its used range, or null when there is no such sheet or it is empty.
+ */
+export async function readInputSheet(context: Excel.RequestContext, which: InputSheet): Promise<Source | null> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  const name = findInputSheet(
+    sheets.items.map((s) => s.name),
+    which,
+  );
+  if (name === undefined) return null;
+  const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+  range.load("address, values, numberFormat");
+  await context.sync();
+  if (range.isNullObject) return null;
+  return { address: range.address, place: parseAddress(range.address), values: range.values, numberFormats: range.numberFormat as string[][], table: null };
 }

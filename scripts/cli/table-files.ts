@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { TablePlace } from "../../shared/tables/cells.js";
+import { findInputSheet, type InputSheet, isProductSheetName } from "../../shared/tables/input-sheets.js";
 
 export interface TableFile extends TablePlace {
   /** The used range, header first, as Excel's `range.values` gives it: text, numbers, booleans, "" for blank. */
@@ -13,7 +14,7 @@ export interface TableFile extends TablePlace {
   numberFormats?: string[][];
 }
 
-/** The table of an .xlsx (sheet `Data` if there is one, else the first) or a .csv file. */
+/** The school data of an .xlsx (sheet `Data` if there is one, else the first sheet that is not an `SQII …` sheet) or a .csv file. */
 export async function readTableFile(file: string): Promise<TableFile> {
   const extension = path.extname(file).toLowerCase();
   if (extension === ".xlsx") return readXlsxTable(file);
@@ -22,10 +23,38 @@ export async function readTableFile(file: string): Promise<TableFile> {
 }
 
 async function readXlsxTable(file: string): Promise<TableFile> {
+  const workbook = await openWorkbook(file);
+  const sheet =
+    workbook.getWorksheet("Data") ??
+    workbook.worksheets.find((s) => s.name.toLowerCase() === "data") ??
+    workbook.worksheets.find((s) => !isProductSheetName(s.name)) ??
+    workbook.worksheets[0];
+  if (!sheet) throw new Error(`${path.basename(file)} has no worksheet`);
+  return sheetTable(sheet);
+}
+
+async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  const sheet = workbook.getWorksheet("Data") ?? workbook.worksheets.find((s) => s.name.toLowerCase() === "data") ?? workbook.worksheets[0];
-  if (!sheet) throw new Error(`${path.basename(file)} has no worksheet`);
+  return workbook;
+}
+
+/**
+ * An optional input sheet of an .xlsx (SQII Config, SQII History, SQII Evaluation Config; the
+ * "SQII " prefix may be left out), or null when the file has none or is not a workbook.
+ */
+export async function readInputSheet(file: string, which: InputSheet): Promise<TableFile | null> {
+  if (path.extname(file).toLowerCase() !== ".xlsx") return null;
+  const workbook = await openWorkbook(file);
+  const name = findInputSheet(
+    workbook.worksheets.map((s) => s.name),
+    which,
+  );
+  const sheet = name === undefined ? undefined : workbook.getWorksheet(name);
+  return sheet ? sheetTable(sheet) : null;
+}
+
+function sheetTable(sheet: ExcelJS.Worksheet): TableFile {
   const cells: { row: number; col: number; value: unknown; format: string }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {

@@ -57,6 +57,16 @@ export class FakeSheet {
     };
   }
 
+  /** Like Worksheet.getUsedRangeOrNullObject: the block from the first to the last non-blank cell. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean) {
+    const used = [...this.cells].filter(([, v]) => v !== "" && v !== null).map(([key]) => key.split(",").map(Number) as [number, number]);
+    if (used.length === 0) return { isNullObject: true, load() {} };
+    const rows = used.map(([r]) => r);
+    const columns = used.map(([, c]) => c);
+    const [top, left] = [Math.min(...rows), Math.min(...columns)];
+    return { isNullObject: false, ...this.block(top, left, Math.max(...rows) - top + 1, Math.max(...columns) - left + 1) };
+  }
+
   /** What Range.load gives for a block of this sheet: address, size, values, number formats. */
   block(row: number, column: number, rowCount: number, columnCount: number) {
     const quoted = /^[A-Za-z0-9_]+$/.test(this.name) ? this.name : `'${this.name.replaceAll("'", "''")}'`;
