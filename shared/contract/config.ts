@@ -27,6 +27,21 @@ export function deepMerge(base: unknown, patch: unknown): unknown {
   return out;
 }
 
+/**
+ * Two config patches into one, `patch` over `base`. Unlike the merge over the default, a null is
+ * kept: it means "remove" when the result is merged over the default.
+ */
+export function mergePatches(base: unknown, patch: unknown): unknown {
+  if (patch === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (UNSAFE_KEYS.has(key) || value === undefined) continue;
+    out[key] = mergePatches(out[key], value);
+  }
+  return out;
+}
+
 export interface ConfigLayer {
   patch: unknown;
   /** Where the patch sits in the request, for problem paths: `["config"]`, `["scenarios", 2, "config"]`. */
