@@ -1,16 +1,19 @@
 // The command-line door (api.md): score a JSON request, or a CSV/xlsx table of schools, from a file.
 // Same engine and same reading of a table as the Worker and the add-in.
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { callEngine } from "../../shared/client/api-client.js";
+import { mergePatches } from "../../shared/contract/config.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import type { Parsed } from "../../shared/core/problems.js";
 import { resultFileSheets, resultsTable } from "../../shared/reports/score-report.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
 import { type MappingReport, readTable } from "../../shared/tables/school-table.js";
+import { readJson } from "./json-file.js";
 import { readTableFile } from "./table-files.js";
+import { readWorkbookConfig } from "./workbook-config.js";
 import { writeCsv, writeWorkbook } from "./xlsx-writer.js";
 
 const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json] [--out results.json|xlsx|csv] [--year 2014]
@@ -19,7 +22,7 @@ const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json]
   CSV/xlsx in:  a table of schools, long or wide format (sheet "Data" or the first sheet);
                 results go to --out, by default <input>.results.xlsx beside the input.
                 Problems are listed by cell, e.g. Data!H14: ...
-  --config      a partial config (JSON), merged over the request's own
+  --config      a partial config (JSON), merged over the request's own, or over an xlsx's SQII Config sheet
   --year        the year being scored (overrides the table's Year column)
   --api URL     score on a running Worker (e.g. http://127.0.0.1:8787 from npm start) instead of here
   --key KEY     its API key, if it has API_KEYS (or set SQII_API_KEY)
@@ -84,25 +87,8 @@ function extension(file: string): string {
   return path.extname(file).toLowerCase();
 }
 
-async function readJson(file: string): Promise<unknown> {
-  const text = await readFile(file, "utf8");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Two config patches into one; unlike the merge over the default, a null here is kept, since it means "remove" there. */
-function mergePatches(base: unknown, patch: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) out[key] = mergePatches(out[key], value);
-  return out;
 }
 
 /** The request with --config merged into its own config and --year in place of its year. */
@@ -142,21 +128,25 @@ async function scoreJson(options: Options, config: unknown): Promise<number> {
 async function scoreTable(options: Options, config: unknown): Promise<number> {
   const file = await readTableFile(options.input);
   const read = readTable(file.values, file, file.numberFormats ? { numberFormats: file.numberFormats } : {});
-  const body = withOverrides(read.request, config, options.year);
+  // The workbook's SQII Config sheet, --config over it, --year over both.
+  const workbook = await readWorkbookConfig(options.input, read, config, options.year, options.config);
+  const body = workbook.request;
   // Checked here first, so every problem has its cell without a round trip to an API.
   const parsed = parseScoreRequest(body);
-  const problems = read.cellProblems(parsed.ok ? [] : parsed.problems);
+  const problems = workbook.problems(parsed.ok ? [] : parsed.problems);
   if (problems.length > 0 || !parsed.ok) return reportProblems(problems);
   let scored: ScoreResponse;
   if (options.api === undefined) scored = await scoreSchools(parsed.value.request, parsed.value.config);
   else {
     const remote = await scoreWith(options, body);
-    if (!remote.ok) return reportProblems(read.cellProblems(remote.problems));
+    if (!remote.ok) return reportProblems(workbook.problems(remote.problems));
     scored = remote.value;
   }
   const out = options.out ?? defaultOutput(options.input);
-  await writeResults(scored, out);
-  process.stderr.write(`${readingText(file.sheet, read.mapping)} ${summaryText(scored, out)}\n`);
+  await writeResults(scored, out, workbook.source);
+  process.stderr.write(
+    `${readingText(file.sheet, read.mapping)}${workbook.sheet ? ` Config from sheet ${JSON.stringify(workbook.sheet)}.` : ""} ${summaryText(scored, out)}\n`,
+  );
   return 0;
 }
 
@@ -164,9 +154,9 @@ function defaultOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.results.xlsx`);
 }
 
-async function writeResults(response: ScoreResponse, out: string): Promise<void> {
+async function writeResults(response: ScoreResponse, out: string, configSource?: string): Promise<void> {
   const kind = extension(out);
-  if (kind === ".xlsx") await writeWorkbook(out, resultFileSheets(response, new Date()));
+  if (kind === ".xlsx") await writeWorkbook(out, resultFileSheets(response, new Date(), configSource));
   else if (kind === ".csv") await writeCsv(out, resultsTable(response));
   else await writeFile(out, `${JSON.stringify(response)}\n`);
 }

@@ -103,11 +103,19 @@ export interface Run {
   at: Date;
   /** `local` (the bundled engine) or the API's URL. */
   engine: string;
+  /** Where the config came from: `sheet SQII Config`, or `default`. */
+  config?: string;
 }
 
 function runInfo(response: ScoreResponse, run: Run): InfoLine[] {
   const { schools, scored, unscored } = response.summary;
-  return [...traceInfo(response, run.at, run.source), ["Engine", run.engine], ["Schools", `${schools} sent, ${scored} scored, ${unscored} unscored`]];
+  const config: InfoLine[] = run.config ? [["Config", run.config]] : [];
+  return [
+    ...traceInfo(response, run.at, run.source),
+    ...config,
+    ["Engine", run.engine],
+    ["Schools", `${schools} sent, ${scored} scored, ${unscored} unscored`],
+  ];
 }
 
 /** What the add-in writes: both sheets headed by the run's trace lines. School id and name stay in view. */
@@ -121,11 +129,12 @@ export function resultSheets(response: ScoreResponse, run: Run): ReportSheet[] {
 }
 
 /** What the command line writes: the two tables from A1, then SQII Run with the trace and the counts. */
-export function resultFileSheets(response: ScoreResponse, at: Date): ReportSheet[] {
+export function resultFileSheets(response: ScoreResponse, at: Date, configSource?: string): ReportSheet[] {
   const { summary } = response;
   const run: InfoLine[] = [
     ["Methodology version", response.methodologyVersion],
     ["Config hash (SHA-256)", response.configHash],
+    ...(configSource ? [["Config", configSource] as InfoLine] : []),
     ["Year", response.year],
     ["Scored at", at.toISOString()],
     ["Schools", summary.schools],
