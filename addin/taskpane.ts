@@ -4,6 +4,7 @@
 // beside this one; this file only wires them.
 
 import type { RunExcel } from "./score-flow.js";
+import { setUpCutPoints } from "./tabs/cut-points-control.js";
 import { setUpEvaluationsTab } from "./tabs/evaluations-tab.js";
 import { setUpScenariosTab } from "./tabs/scenarios-tab.js";
 import { setUpScoreTab } from "./tabs/score-tab.js";
@@ -21,6 +22,7 @@ function start(): void {
   // The Score tab publishes each read here; the Scenarios tab previews against it.
   const selection = new ReadSelection();
   setUpScoreTab(context, selection);
+  setUpCutPoints(context, selection);
   setUpScenariosTab(context, selection);
   setUpEvaluationsTab(context);
   setUpTemplateTab(context);

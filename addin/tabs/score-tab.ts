@@ -44,6 +44,7 @@ async function read(context: TabContext, selection: ReadSelection): Promise<void
   showProblems(context, problems);
   selection.set(prepared);
   ($("score") as HTMLButtonElement).hidden = problems.length > 0;
+  ($("cut-points") as HTMLButtonElement).hidden = problems.length > 0;
   say(
     "status",
     problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.",
@@ -71,7 +72,7 @@ async function score(context: TabContext, selection: ReadSelection): Promise<voi
   const { failure } = outcome;
   if (failure.kind === "invalid") {
     showProblems(context, outcome.problems);
-    say("status", "The API found problems in the data.", "error");
+    say("status", "Problems found in the data or in SQII Config; fix these cells and score again.", "error");
     return;
   }
   say("status", failure.message, "error");

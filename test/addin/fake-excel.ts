@@ -20,8 +20,12 @@ export interface FakeConditionalFormat {
 
 export class FakeSheet {
   readonly cells = new Map<string, Cell>();
+  /** Number formats set on cells (by "row,column"); others are General. */
+  readonly formats = new Map<string, string>();
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   frozenRows = 0;
+  /** As a sheet from getItemOrNullObject reads when it exists. */
+  readonly isNullObject = false;
   constructor(
     readonly book: FakeWorkbook,
     public name: string,
@@ -48,8 +52,11 @@ export class FakeSheet {
       // Like Range.clear() with its default "All": contents and formats, conditional ones included.
       clear: () => {
         this.cells.clear();
+        this.formats.clear();
         this.conditionalFormats.length = 0;
       },
+      // The sheet's tables hold its validation here; clearing it clears theirs.
+      dataValidation: { clear: () => {} },
       select: () => {
         this.book.active = this.name;
         this.book.selection = { sheet: this.name, address: address ?? "A1" };
@@ -78,7 +85,7 @@ export class FakeSheet {
       rowCount,
       columnCount,
       values,
-      numberFormat: values.map((r) => r.map(() => "General")),
+      numberFormat: values.map((r, i) => r.map((_, j) => this.formats.get(`${row + i},${column + j}`) ?? "General")),
       load() {},
     };
   }
@@ -98,6 +105,12 @@ export class FakeSheet {
           return format;
         },
       },
+      set numberFormat(formats: string[][]) {
+        if (formats.length !== rowCount || formats.some((r) => r.length !== columnCount))
+          throw new Error(`formats do not fit a ${rowCount}×${columnCount} range`);
+        sheet.book.account(JSON.stringify(formats).length, rowCount * columnCount);
+        for (const [i, r] of formats.entries()) for (const [j, f] of r.entries()) sheet.formats.set(`${row + i},${column + j}`, f);
+      },
       set values(values: Cell[][]) {
         if (values.length !== rowCount || values.some((r) => r.length !== columnCount)) {
           throw new Error(`values are ${values.length}×${values[0]?.length} for a ${rowCount}×${columnCount} range`);
@@ -116,6 +129,10 @@ export class FakeSheet {
   }
 
   readonly tables = {
+    /** Like Worksheet.tables.load("items/name"): this sheet's tables, each with delete(). */
+    load: () => ({
+      items: [...this.book.tables.values()].filter((t) => t.sheet === this).map((t) => ({ name: t.name, delete: () => this.book.tables.delete(t.name) })),
+    }),
     add: (range: { sheet: FakeSheet; row: number; column: number; rowCount: number; columnCount: number }, hasHeaders: boolean) => {
       const sheet = this;
       const validations = new Map<string, { rule?: unknown; errorAlert?: unknown }>();
@@ -135,6 +152,11 @@ export class FakeSheet {
             return {
               getDataBodyRange: () => ({
                 dataValidation: validation,
+                // One cell of the column: its validation is kept as "Header#row".
+                getCell: (row: number, _column: number) => {
+                  const key = `${header}#${row}`;
+                  return { dataValidation: validations.get(key) ?? validations.set(key, {}).get(key)! };
+                },
                 set numberFormat(formats: string[][]) {
                   if (formats.length !== range.rowCount - 1) throw new Error(`${formats.length} formats for ${range.rowCount - 1} rows`);
                   sheet.book.account(JSON.stringify(formats).length, formats.length);
@@ -238,6 +260,7 @@ export class FakeWorkbook {
             if (!sheet) throw new Error(`ItemNotFound: sheet ${name}`);
             return sheet;
           },
+          getItemOrNullObject: (name: string) => this.sheets.get(name) ?? { isNullObject: true },
         },
         getSelectedRange: () => {
           const at = this.selected;
