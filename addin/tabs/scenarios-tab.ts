@@ -100,7 +100,7 @@ function addScenario(context: TabContext, cards: Card[], selection: ReadSelectio
   presets.ariaLabel = "Preset";
   presets.append(...Object.keys(PRESETS).map((p) => Object.assign(document.createElement("option"), { value: p, textContent: p, selected: p === preset })));
   // Ids by position and field (s0-priorityPct, s1-sheet, …): the labels point at them and the browser test fills them.
-  const sheet = Object.assign(document.createElement("input"), { type: "text", id: `s${index}-sheet`, placeholder: "SQII Config (this workbook's)" });
+  const sheet = Object.assign(document.createElement("input"), { type: "text", id: `s${index}-sheet`, placeholder: "SQII Config" });
   sheet.addEventListener("change", () => {
     card.draft.sheet = sheet.value.trim();
     void loadBase(context, card, selection);
