@@ -19,12 +19,10 @@ export type CutPointsOutcome = { ok: true; response: CutPointsResponse; sheet: s
 export async function cutPointsAndWrite(run: RunExcel, prepared: Prepared, settings: EngineSettings, now = new Date()): Promise<CutPointsOutcome> {
   const existing = await run((context) => readInputSheet(context, "config"));
   const sheet = existing ? readConfigSheet({ ...existing.place, values: existing.values, numberFormats: existing.numberFormats }) : null;
-  const workbook = workbookRequest(prepared.read, { sheet });
+  const workbook = workbookRequest(prepared.read, { sheet, reference: true });
   const early = workbook.problems();
   if (early.length > 0) return { ok: false, failure: { kind: "invalid", problems: early }, problems: early };
-  // A reference year is not scored: its year is not part of the request.
-  const { year: _year, ...body } = workbook.request;
-  const outcome = await callEngine("cutPoints", body, settings);
+  const outcome = await callEngine("cutPoints", workbook.request, settings);
   if (!outcome.ok) return { ok: false, failure: outcome, problems: outcome.kind === "invalid" ? workbook.problems(outcome.problems) : [] };
   const content = withNormCutPoints(
     existing && { ...existing.place, values: existing.values, numberFormats: existing.numberFormats },

@@ -115,10 +115,8 @@ async function referenceRequest(options: Options, sheet: ConfigSheetRead | null,
   }
   const file = await readTableFile(options.input);
   const read = readTable(file.values, file, file.numberFormats ? { numberFormats: file.numberFormats } : {});
-  const located = workbookRequest(read, { sheet, ...(extra !== undefined && { extra }) });
-  // A reference year is not scored: its year is not part of the request.
-  const { year: _year, ...body } = located.request;
-  return { body, problems: located.problems, source: `${path.basename(options.input)} (sheet ${file.sheet})` };
+  const located = workbookRequest(read, { sheet, reference: true, ...(extra !== undefined && { extra }) });
+  return { body: located.request, problems: located.problems, source: `${path.basename(options.input)} (sheet ${file.sheet})` };
 }
 
 function reportProblems(problems: readonly LocatedProblem[]): number {

@@ -16,6 +16,11 @@ export interface WorkbookConfig {
   extra?: unknown;
   /** A year given apart (--year), over the sheet's and the data's. */
   year?: number;
+  /**
+   * The data is a reference (base) year for norm cut points: it is not scored, so no year is sent
+   * and the data's year need not agree with the sheet's (the year the workbook scores).
+   */
+  reference?: boolean;
 }
 
 export interface WorkbookRequest {
@@ -28,13 +33,14 @@ export interface WorkbookRequest {
   problems(engineProblems?: readonly Problem[]): LocatedProblem[];
 }
 
-export function workbookRequest(table: TableRead, { sheet, extra, year }: WorkbookConfig): WorkbookRequest {
-  const request: WorkbookRequest["request"] = { ...table.request };
+export function workbookRequest(table: TableRead, { sheet, extra, year, reference = false }: WorkbookConfig): WorkbookRequest {
+  const { year: _dataYear, ...schools } = table.request;
+  const request: WorkbookRequest["request"] = reference ? schools : { ...table.request };
   const config = mergePatches(sheet?.patch, extra);
   if (config !== undefined) request.config = config;
   const own: CellProblem[] = [...(sheet?.problems ?? [])];
   const dataYear = table.request.year;
-  if (sheet?.year !== undefined && dataYear !== undefined && sheet.year !== dataYear && year === undefined) {
+  if (!reference && sheet?.year !== undefined && dataYear !== undefined && sheet.year !== dataYear && year === undefined) {
     const where = table.locate("year");
     own.push({
       path: "year",
@@ -43,7 +49,7 @@ export function workbookRequest(table: TableRead, { sheet, extra, year }: Workbo
     });
   }
   const chosen = year ?? sheet?.year ?? dataYear;
-  if (chosen !== undefined) request.year = chosen;
+  if (chosen !== undefined && !reference) request.year = chosen;
 
   const problems = (engineProblems: readonly Problem[] = []) => {
     const data: Problem[] = [];

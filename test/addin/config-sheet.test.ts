@@ -110,6 +110,8 @@ describe("Set cut points from this data", () => {
   it("replaces the cut-point block with the selection's norms under the workbook's minN, keeping the rest", async () => {
     const { book, run } = await workbook();
     type(book.sheets.get("SQII Config")!, "minN", 25);
+    // The workbook scores 2015; the selection is the 2014 base year: no conflict for cut points.
+    type(book.sheets.get("SQII Config")!, "year", 2015);
     const template = book.sheets.get("SQII Template")!.values();
     const prepared = await prepare(run);
     const outcome = await cutPointsAndWrite(run, prepared, { endpoint: "local" }, new Date("2026-05-01T00:00:00Z"));

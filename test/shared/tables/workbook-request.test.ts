@@ -28,6 +28,10 @@ describe("workbookRequest", () => {
     ]);
     // --year decides, so there is nothing to reconcile.
     expect(workbookRequest(data(2013), { sheet: config(["year", 2014]), year: 2016 }).problems()).toEqual([]);
+    // A base year for norm cut points is not scored: its year is neither checked nor sent.
+    const reference = workbookRequest(data(2013), { sheet: config(["year", 2014], ["minN", 30]), reference: true });
+    expect(reference.problems()).toEqual([]);
+    expect(reference.request).toEqual({ config: { minN: 30 }, schools: expect.any(Array) });
   });
 
   it("reports the sheet's problems once, at their cells, and a --config problem by its path", () => {
