@@ -24,11 +24,13 @@ export interface Prepared {
   problems: LocatedProblem[];
   /** The workbook's SQII Config as read with the data (null: none, the default config). */
   config: ConfigSheetRead | null;
+  /** The problems that stop the data serving as a base year for norm cut points (its year does not count). */
+  referenceProblems: LocatedProblem[];
 }
 
-/** The data with the workbook's config and year, checked: every problem at its cell. */
-function check(read: TableRead, config: ConfigSheetRead | null): { workbook: WorkbookRequest; problems: LocatedProblem[] } {
-  const workbook = workbookRequest(read, { sheet: config });
+/** The data with the workbook's config and year (none for a reference year), checked: every problem at its cell. */
+function check(read: TableRead, config: ConfigSheetRead | null, reference = false): { workbook: WorkbookRequest; problems: LocatedProblem[] } {
+  const workbook = workbookRequest(read, { sheet: config, reference });
   const parsed = parseScoreRequest(workbook.request);
   return { workbook, problems: workbook.problems(parsed.ok ? [] : parsed.problems) };
 }
@@ -38,7 +40,8 @@ export async function prepare(run: RunExcel): Promise<Prepared> {
   const source = await run((context) => readSource(context));
   const read = readTable(source.values, source.place, { numberFormats: source.numberFormats });
   const config = await run((c) => readWorkbookConfig(c));
-  return { source, read, mapping: read.mapping, schools: read.request.schools.length, problems: check(read, config).problems, config };
+  const { problems } = check(read, config);
+  return { source, read, mapping: read.mapping, schools: read.request.schools.length, problems, config, referenceProblems: check(read, config, true).problems };
 }
 
 export type Scored = { ok: true; response: ScoreResponse; syncs: number } | { ok: false; failure: Failure; problems: LocatedProblem[] };

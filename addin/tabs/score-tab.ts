@@ -44,7 +44,8 @@ async function read(context: TabContext, selection: ReadSelection): Promise<void
   showProblems(context, problems);
   selection.set(prepared);
   ($("score") as HTMLButtonElement).hidden = problems.length > 0;
-  ($("cut-points") as HTMLButtonElement).hidden = problems.length > 0;
+  // A base year's own year may differ from the one SQII Config scores: that alone does not stop cut points.
+  ($("cut-points") as HTMLButtonElement).hidden = prepared.referenceProblems.length > 0;
   say(
     "status",
     problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.",

@@ -114,6 +114,8 @@ describe("Set cut points from this data", () => {
     type(book.sheets.get("SQII Config")!, "year", 2015);
     const template = book.sheets.get("SQII Template")!.values();
     const prepared = await prepare(run);
+    expect(prepared.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^year 2015 differs from the data's Year 2014/)]);
+    expect(prepared.referenceProblems).toEqual([]);
     const outcome = await cutPointsAndWrite(run, prepared, { endpoint: "local" }, new Date("2026-05-01T00:00:00Z"));
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
     const norms = normCutPoints(SAMPLE.schools, { ...DEFAULT_CONFIG, minN: 25 });
