@@ -6,7 +6,7 @@
 import { INDICATORS, SCHOOL_LEVELS } from "../core/model.js";
 import { cellText, isBlank, type TableCell } from "../tables/cells.js";
 import { type BlockKind, CUT_HEADERS, splitBlocks } from "../tables/config-blocks.js";
-import { INDICATOR_LABELS, indicatorOfName, LEVEL_LABELS, type SettingSpec, settingBounds, settingOfName } from "../tables/config-settings.js";
+import { INDICATOR_LABELS, indicatorOfName, LEVEL_LABELS, type SettingSpec, settingBounds, settingOfName, valueBounds } from "../tables/config-settings.js";
 import type { ValidationRule } from "./templates.js";
 
 /** A rule on one column of a block's table: on every data row, or on one (0-based within the data rows). */
@@ -48,6 +48,13 @@ const TABLE_NAMES: Record<Exclude<BlockKind, "notes">, string> = {
 
 const indicatorList: ValidationRule = { kind: "list", values: INDICATORS.map((c) => INDICATOR_LABELS[c]) };
 
+/** What Excel's validation can hold of the schema's range for a config key's values; an unbounded end becomes ±1e9. */
+function range(key: Parameters<typeof valueBounds>[0]): { min: number; max: number } {
+  const bounds = valueBounds(key);
+  const finite = (value: number | undefined, fallback: number) => (value !== undefined && Number.isFinite(value) ? value : fallback);
+  return { min: finite(bounds?.min, -1e9), max: finite(bounds?.max, 1e9) };
+}
+
 /** The rule a setting's Value cell gets, from its kind and the schema's bounds. */
 function settingRule(spec: SettingSpec): { rule: ValidationRule; message: string } | undefined {
   if (spec.kind === "boolean") return { rule: { kind: "list", values: ["TRUE", "FALSE"] }, message: `${spec.path}: TRUE or FALSE.` };
@@ -72,16 +79,28 @@ function blockValidation(kind: BlockKind, header: string[], rows: readonly (read
   if ((kind === "cutPoints" || kind === "targets") && has("Indicator"))
     out.push({ column: "Indicator", rule: indicatorList, message: `An indicator: ${INDICATORS.map((c) => INDICATOR_LABELS[c]).join(", ")}.` });
   if (kind === "cutPoints") {
+    const { min, max } = range("cutPoints");
     for (const column of CUT_HEADERS.filter(has))
-      out.push({ column, rule: { kind: "decimal", min: -1e9, max: 1e9 }, message: "A number; the nine cut points never decrease from Cut 1 to Cut 9." });
+      out.push({
+        column,
+        rule: { kind: "decimal", min, max },
+        message: `A number from ${min} to ${max}; the nine cut points never decrease from Cut 1 to Cut 9.`,
+      });
   }
-  if (kind === "targets" && has("Target"))
-    out.push({ column: "Target", rule: { kind: "decimal", min: 0, max: 100 }, message: "A target from 0 to 100, or blank for none." });
+  if (kind === "targets" && has("Target")) {
+    const { min, max } = range("targets");
+    out.push({ column: "Target", rule: { kind: "decimal", min, max }, message: `A target from ${min} to ${max}, or blank for none.` });
+  }
   if (kind === "weights") {
     const levels = SCHOOL_LEVELS.map((l) => LEVEL_LABELS[l]);
     if (has("Level")) out.push({ column: "Level", rule: { kind: "list", values: levels }, message: `A school level: ${levels.join(", ")}.` });
+    const { min, max } = range("indicatorWeights");
     for (const column of header.filter((h) => indicatorOfName(h) !== undefined))
-      out.push({ column, rule: { kind: "decimal", min: 0, max: 1e6 }, message: "A weight above 0; blank: the indicator does not apply at this level." });
+      out.push({
+        column,
+        rule: { kind: "decimal", min, max },
+        message: `A weight above ${min}, at most ${max}; blank: the indicator does not apply at this level.`,
+      });
   }
   return out;
 }

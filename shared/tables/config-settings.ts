@@ -172,3 +172,27 @@ export const LEVEL_LABELS = Object.fromEntries(SCHOOL_LEVELS.map((level) => [lev
 export function levelOfName(name: string): SchoolLevel | undefined {
   return SCHOOL_LEVELS.find((level) => squash(level) === squash(name));
 }
+
+/**
+ * The range of the numbers under a config key whose values are per code (`cutPoints`, `targets`,
+ * `indicatorWeights`), from the schema: through an object's first field or a record's values, a
+ * list's elements and optional wrappers, down to the number. Undefined when the schema has none.
+ */
+export function valueBounds(key: "cutPoints" | "targets" | "indicatorWeights"): Bounds | undefined {
+  type Part = {
+    shape?: Record<string, Part>;
+    valueType?: Part;
+    element?: Part;
+    unwrap?: () => Part;
+    minValue?: number | null;
+    maxValue?: number | null;
+    isInt?: boolean;
+  };
+  let at: Part | undefined = (ConfigSchema.shape as Record<string, Part>)[key];
+  for (let depth = 0; at && depth < 8 && typeof at.minValue !== "number"; depth++) {
+    const next: Part | undefined = at.unwrap ? at.unwrap() : (at.element ?? at.valueType ?? (at.shape ? Object.values(at.shape)[0] : undefined));
+    at = next;
+  }
+  if (!at || typeof at.minValue !== "number") return undefined;
+  return { min: at.minValue, max: at.maxValue ?? Number.MAX_VALUE, whole: at.isInt === true };
+}

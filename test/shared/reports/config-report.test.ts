@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG } from "../../../shared/contract/default-config.js";
 import type { CutPointsResponse } from "../../../shared/contract/responses.js";
 import { configSheet, cutPointsSummary, withNormCutPoints } from "../../../shared/reports/config-report.js";
 import { CUT_HEADERS } from "../../../shared/tables/config-blocks.js";
+import { valueBounds } from "../../../shared/tables/config-settings.js";
 import { readConfigSheet } from "../../../shared/tables/config-sheet.js";
 
 const RESPONSE: CutPointsResponse = {
@@ -39,6 +40,14 @@ describe("configSheet", () => {
     const weights = sheet.blocks[3]!;
     expect(weights.validation.find((v) => v.column === "Level")?.rule).toEqual({ kind: "list", values: ["Elementary", "Middle", "High", "Span"] });
     expect(weights.validation.filter((v) => v.rule.kind === "decimal")).toHaveLength(11);
+    // Targets, cut points and weights take their ranges from the schema too.
+    expect(sheet.blocks[4]!.validation.find((v) => v.column === "Target")?.rule).toEqual({ kind: "decimal", min: 0, max: 100 });
+    const bounds = valueBounds("cutPoints");
+    expect(sheet.blocks[2]!.validation.find((v) => v.column === "Cut 9")?.rule).toEqual({
+      kind: "decimal",
+      min: Number.isFinite(bounds?.min) ? bounds!.min : -1e9,
+      max: Number.isFinite(bounds?.max) ? bounds!.max : 1e9,
+    });
   });
 });
 

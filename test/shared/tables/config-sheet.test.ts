@@ -25,12 +25,15 @@ const arbitraryConfig: fc.Arbitrary<Config> = fc.record({
   subgroupShare: share,
   suppressBelow: fc.integer({ min: 0, max: 50 }),
   allowMissingDomain: fc.boolean(),
-  domainWeights: fc.record({ academic: num(0, 10), secc: num(0, 10) }).filter((w) => w.academic + w.secc > 0),
+  // A domain weight of 0 takes no part; any other is an ordinary weight, not a denormal one.
+  domainWeights: fc
+    .record({ academic: fc.oneof(fc.constant(0), num(0.001, 10)), secc: fc.oneof(fc.constant(0), num(0.001, 10)) })
+    .filter((w) => w.academic + w.secc > 0),
   indicatorWeights: fc.record(
     Object.fromEntries(SCHOOL_LEVELS.map((level) => [level, fc.record(Object.fromEntries(INDICATORS.map((c) => [c, weight])), { requiredKeys: [] })])),
   ) as fc.Arbitrary<Config["indicatorWeights"]>,
   cutPoints: fc.record(
-    Object.fromEntries(INDICATORS.map((c) => [c, fc.array(num(-100, 200), { minLength: 9, maxLength: 9 }).map((cuts) => cuts.sort((a, b) => a - b))])),
+    Object.fromEntries(INDICATORS.map((c) => [c, fc.array(num(0, 100), { minLength: 9, maxLength: 9 }).map((cuts) => cuts.sort((a, b) => a - b))])),
   ) as fc.Arbitrary<Config["cutPoints"]>,
   spedReference: num(0, 100),
   targets: fc.record(Object.fromEntries(INDICATORS.map((c) => [c, num(0, 100)])), { requiredKeys: [] }) as fc.Arbitrary<Config["targets"]>,
