@@ -1,3 +1,4 @@
+// The results and subgroups tables of a scoring run: one row per school, one per school × group.
 import { describe, expect, it } from "vitest";
 import { INDICATORS } from "../../../shared/core/model.js";
 import { resultsTable, subgroupsTable } from "../../../shared/reports/score-report.js";
