@@ -137,7 +137,8 @@ export const ScenariosResponseSchema = z.object({
 
 export const CutPointsResponseSchema = z.object({
   methodologyVersion: z.string(),
-  cutPoints: z.partialRecord(indicatorCode, z.array(z.number())),
+  /** Nine per indicator (min and max, not length: the OpenAPI generator keeps only these). */
+  cutPoints: z.partialRecord(indicatorCode, z.array(z.number()).min(9).max(9)),
   counts: z.partialRecord(indicatorCode, z.number().int()),
   skipped: z.partialRecord(indicatorCode, z.string()),
 });
