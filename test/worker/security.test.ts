@@ -15,23 +15,54 @@ describe("authentication (API_KEYS)", () => {
 
   it("with keys, needs Authorization: Bearer <key> on /v1 routes", async () => {
     const keyed = { API_KEYS: "first-key, second-key" };
-    const attempts: Record<string, string>[] = [
-      {},
-      { authorization: "Bearer wrong" },
-      { authorization: "Bearer first-key-and-more" },
-      { authorization: "Basic Zmlyc3Qta2V5" },
-    ];
-    for (const headers of attempts) {
-      const response = await score(headers, keyed);
-      expect(response.status, JSON.stringify(headers)).toBeGreaterThanOrEqual(400);
-      expect(response.headers.get("content-type")).toBe("application/problem+json");
-    }
     const missing = await score({}, keyed);
     expect(missing.status).toBe(401);
-    expect(missing.headers.get("www-authenticate")).toContain("Bearer");
+    expect(missing.headers.get("www-authenticate")).toBe('Bearer realm="sqii"');
     expect((await score({ authorization: "Bearer second-key" }, keyed)).status).toBe(200);
+    expect((await score({ authorization: "bearer  first-key " }, keyed)).status).toBe(200);
     const config = await app.request("/v1/config/default", {}, settings(keyed));
     expect(config.status).toBe(401);
+    expect((await app.request("/v1/config/default", { method: "HEAD" }, settings(keyed))).status).toBe(401);
+  });
+
+  it("answers every header that is not one good key with the same 401 problem and a Bearer challenge", async () => {
+    const keyed = { API_KEYS: "first-key, second-key" };
+    const attempts: [string | undefined, string, string][] = [
+      [undefined, "no API key was sent", 'Bearer realm="sqii"'],
+      ["", "no API key was sent", 'Bearer realm="sqii"'],
+      ["Basic Zmlyc3Qta2V5", "is not one Bearer token", 'error="invalid_request"'],
+      ["Token first-key", "is not one Bearer token", 'error="invalid_request"'],
+      ["Bearer", "is not one Bearer token", 'error="invalid_request"'],
+      ["Bearer ", "is not one Bearer token", 'error="invalid_request"'],
+      ["Bearer first-key,second-key", "is not one Bearer token", 'error="invalid_request"'],
+      ["Bearer first-key second-key", "is not one Bearer token", 'error="invalid_request"'],
+      ["Bearerfirst-key", "is not one Bearer token", 'error="invalid_request"'],
+      ["Bearer wrong", "is not one of this Worker's keys", 'error="invalid_token"'],
+      ["Bearer first-key-and-more", "is not one of this Worker's keys", 'error="invalid_token"'],
+    ];
+    for (const [header, detail, challenge] of attempts) {
+      const response = await score(header === undefined ? {} : { authorization: header }, keyed);
+      expect(response.status, String(header)).toBe(401);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(response.headers.get("www-authenticate")).toContain(challenge);
+      const body = (await response.json()) as { type: string; title: string; status: number; detail: string; errors?: unknown };
+      expect(body).toMatchObject({ type: "urn:sqii:problem:unauthorized", title: "Missing or invalid API key", status: 401 });
+      expect(body.detail).toContain(detail);
+      expect(body.detail).toContain("send Authorization: Bearer <one of the API keys>");
+      expect(body.errors).toBeUndefined();
+    }
+  });
+
+  it("with keys, still answers an unknown path 404 and a wrong method 405 (the routes are public in /openapi.json)", async () => {
+    const keyed = settings({ API_KEYS: "k" });
+    const unknown = await app.request("/v1/nothing", { method: "POST" }, keyed);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("www-authenticate")).toBeNull();
+    const wrongMethod = await app.request("/v1/score", { method: "GET" }, keyed);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
+    // Nothing ran: a body sent with the wrong method is not read, and no key was needed to learn it.
+    expect(await wrongMethod.text()).not.toContain("school");
   });
 
   it("leaves health, the OpenAPI document and the docs open", async () => {
