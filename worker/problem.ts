@@ -11,7 +11,7 @@ export const PROBLEMS = {
   notFound: { status: 404, title: "No such route" },
   methodNotAllowed: { status: 405, title: "Method not allowed" },
   tooLarge: { status: 413, title: "The request is too large" },
-  unsupportedMediaType: { status: 415, title: "The body must be JSON" },
+  unsupportedMediaType: { status: 415, title: "The body must be uncompressed UTF-8 JSON" },
   internal: { status: 500, title: "Something went wrong on our side" },
 } as const;
 
