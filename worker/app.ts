@@ -11,8 +11,9 @@ import { METHODOLOGY_VERSION } from "../shared/core/model.js";
 import type { Parsed } from "../shared/core/problems.js";
 import { OPERATION_LIST } from "../shared/operations.js";
 import { requireKey } from "./auth.js";
+import { DOCS_HTML } from "./docs-page.js";
 import { type BodyVariables, jsonBody } from "./json-body.js";
-import { DOCS_HTML, DOCUMENT_INFO, documentRoutes, GET_ROUTES } from "./openapi.js";
+import { documentFor, documentInfo, documentRoutes, GET_ROUTES, KEYED_PREFIX, type OpenApiDocument } from "./openapi.js";
 import { invalidRequest, type ProblemKind, problemResponse } from "./problem.js";
 import { type Env, limitsOf, listOf } from "./settings.js";
 
@@ -49,11 +50,10 @@ const METHODS_BY_PATH = new Map<string, string[]>();
 const allow = (path: string, method: string) => METHODS_BY_PATH.set(path, [...(METHODS_BY_PATH.get(path) ?? []), method.toUpperCase()]);
 for (const op of OPERATION_LIST) allow(op.path, op.method);
 for (const route of GET_ROUTES) allow(route.path, route.method);
-for (const path of ["/openapi.json", "/docs"]) allow(path, "GET");
 
 /** A route that needs a key when keys are set: under /v1, with a method it takes (HEAD runs GET). */
 function isKeyedRoute(method: string, path: string): boolean {
-  const methods = path.startsWith("/v1/") ? METHODS_BY_PATH.get(path) : undefined;
+  const methods = path.startsWith(KEYED_PREFIX) ? METHODS_BY_PATH.get(path) : undefined;
   return methods !== undefined && (methods.includes(method) || (method === "HEAD" && methods.includes("GET")));
 }
 
@@ -70,7 +70,12 @@ export function createApp(): OpenAPIHono<App> {
   app.get("/health", (c) => c.json({ status: "ok", version, methodologyVersion: METHODOLOGY_VERSION }));
 
   documentRoutes(app);
-  app.doc31("/openapi.json", DOCUMENT_INFO);
+  // The routes' part of the document is generated once; the server and security differ per Worker.
+  let routes: OpenApiDocument | undefined;
+  app.get("/openapi.json", (c) => {
+    routes ??= app.getOpenAPI31Document(documentInfo(version));
+    return c.json(documentFor(routes, { origin: new URL(c.req.url).origin, keyed: keysOf(c.env).length > 0 }));
+  });
   app.get("/docs", (c) => c.html(DOCS_HTML));
 
   app.notFound((c) => {

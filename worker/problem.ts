@@ -25,9 +25,12 @@ export interface ProblemBody {
   errors?: Problem[];
 }
 
+/** The `type` URI of a kind of problem. */
+export const problemType = (kind: ProblemKind) => `urn:sqii:problem:${kind}`;
+
 export function problemBody(kind: ProblemKind, detail: string, errors?: Problem[]): ProblemBody {
   const { status, title } = PROBLEMS[kind];
-  return { type: `urn:sqii:problem:${kind}`, title, status, detail, ...(errors && { errors }) };
+  return { type: problemType(kind), title, status, detail, ...(errors && { errors }) };
 }
 
 export function problemResponse(kind: ProblemKind, detail: string, errors?: Problem[], headers: HeadersInit = {}): Response {

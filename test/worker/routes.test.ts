@@ -138,7 +138,16 @@ describe("GET routes", () => {
       paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>>;
     };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/health", "/v1/config/default", "/v1/cut-points", "/v1/educators/score", "/v1/scenarios", "/v1/score"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/docs",
+      "/health",
+      "/openapi.json",
+      "/v1/config/default",
+      "/v1/cut-points",
+      "/v1/educators/score",
+      "/v1/scenarios",
+      "/v1/score",
+    ]);
     const schema = doc.paths["/v1/score"]!.post!.requestBody!.content["application/json"]!.schema;
     expect(Object.keys(schema.properties)).toEqual(["year", "config", "schools"]);
   });

@@ -72,6 +72,47 @@ describe("authentication (API_KEYS)", () => {
   });
 });
 
+describe("the OpenAPI document follows the keys", () => {
+  type Doc = {
+    servers: { url: string }[];
+    security?: unknown;
+    components: { securitySchemes?: Record<string, unknown> };
+    paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+  };
+  const documentOf = async (extra: Record<string, string>) =>
+    (await (await app.request("https://sqii.test:8443/openapi.json", {}, settings(extra))).json()) as Doc;
+
+  it("names the request's own origin as the server", async () => {
+    expect((await documentOf({})).servers).toEqual([{ url: "https://sqii.test:8443", description: "this Worker" }]);
+  });
+
+  it("without keys, has no security scheme, no requirement and no 401 anywhere", async () => {
+    const doc = await documentOf({});
+    expect(doc.security).toBeUndefined();
+    expect(doc.components.securitySchemes).toBeUndefined();
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const op of Object.values(item)) {
+        expect(op.security, path).toEqual([]);
+        expect(Object.keys(op.responses), path).not.toContain("401");
+      }
+    }
+  });
+
+  it("with keys, puts the bearer requirement and a 401 on the /v1 routes only", async () => {
+    const doc = await documentOf({ API_KEYS: "k" });
+    expect(doc.security).toBeUndefined();
+    expect(doc.components.securitySchemes).toEqual({ apiKey: { type: "http", scheme: "bearer", description: "One of the Worker's API_KEYS" } });
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const keyed = path.startsWith("/v1/");
+      for (const op of Object.values(item)) {
+        expect(op.security, path).toEqual(keyed ? [{ apiKey: [] }] : []);
+        expect(Object.keys(op.responses).includes("401"), path).toBe(keyed);
+      }
+    }
+    expect(Object.keys(doc.paths).filter((p) => !p.startsWith("/v1/"))).toEqual(["/health", "/openapi.json", "/docs"]);
+  });
+});
+
 describe("CORS (ALLOWED_ORIGINS)", () => {
   const preflight = (origin: string, extra: Record<string, string> = {}) =>
     app.request(
