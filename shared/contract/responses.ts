@@ -26,7 +26,8 @@ export const IndicatorResultSchema = z.object({
   weight: z.number(),
   points: z.number(),
   /** Signed change of the ALL value needed for one, two and three levels more. */
-  changeNeeded: z.tuple([z.number().nullable(), z.number().nullable(), z.number().nullable()]),
+  // The OpenAPI generator writes a tuple as prefixItems alone, which allows any length; the meta says three.
+  changeNeeded: z.tuple([z.number().nullable(), z.number().nullable(), z.number().nullable()]).meta({ minItems: 3, maxItems: 3 }),
   /** Why a level is missing: `noValue` or `belowMinN`. */
   missing: z.enum(["noValue", "belowMinN"]).optional(),
 });
