@@ -139,7 +139,9 @@ export const KEYED_PREFIX = "/v1/";
 const SECURITY_SCHEME = { type: "http", scheme: "bearer", description: "One of the Worker's API_KEYS" } as const;
 const UNAUTHORIZED = {
   description: "unauthorized: no key, a malformed Authorization header (another scheme, an empty token, several tokens) or a wrong key",
-  headers: { "WWW-Authenticate": { description: 'Bearer realm="sqii", with error="invalid_request" or "invalid_token" when one applies', ...text } },
+  headers: {
+    "WWW-Authenticate": { description: 'Bearer realm="sqii", with error="invalid_request" or "invalid_token" when one applies', required: true, ...text },
+  },
   content: { [PROBLEM_TYPE]: { schema: { $ref: "#/components/schemas/Problem" } } },
 };
 
