@@ -11,7 +11,7 @@ export const PROBLEMS = {
   notFound: { status: 404, title: "No such route" },
   methodNotAllowed: { status: 405, title: "Method not allowed" },
   tooLarge: { status: 413, title: "The request is too large" },
-  unsupportedMediaType: { status: 415, title: "The body must be JSON" },
+  unsupportedMediaType: { status: 415, title: "The body must be uncompressed UTF-8 JSON" },
   internal: { status: 500, title: "Something went wrong on our side" },
 } as const;
 
@@ -25,9 +25,12 @@ export interface ProblemBody {
   errors?: Problem[];
 }
 
+/** The `type` URI of a kind of problem. */
+export const problemType = (kind: ProblemKind) => `urn:sqii:problem:${kind}`;
+
 export function problemBody(kind: ProblemKind, detail: string, errors?: Problem[]): ProblemBody {
   const { status, title } = PROBLEMS[kind];
-  return { type: `urn:sqii:problem:${kind}`, title, status, detail, ...(errors && { errors }) };
+  return { type: problemType(kind), title, status, detail, ...(errors && { errors }) };
 }
 
 export function problemResponse(kind: ProblemKind, detail: string, errors?: Problem[], headers: HeadersInit = {}): Response {

@@ -96,11 +96,15 @@ const positiveWeight = z.number({ error: (iss) => `expected a weight > 0, got ${
   error: (iss) => `expected a weight > 0, got ${describeValue(iss.input)} (use null to remove an indicator)`,
 });
 const share = boundedNumber(0, 1, "a share");
+const nineCutPoints = (iss: { input?: unknown }) => `expected nine cut points, got ${Array.isArray(iss.input) ? iss.input.length : "?"}`;
 const cutPointList = z
   .array(z.number({ error: (iss) => `expected a number, got ${describeValue(iss.input)}` }), {
     error: (iss) => `expected a list of nine cut points, got ${describeValue(iss.input)}`,
   })
-  .length(9, { error: (iss) => `expected nine cut points, got ${Array.isArray(iss.input) ? iss.input.length : "?"}` })
+  // min and max rather than length(9): the OpenAPI generator turns these into minItems and
+  // maxItems, and drops an exact length. Only one of the two can fail, so the message stays one.
+  .min(9, { error: nineCutPoints })
+  .max(9, { error: nineCutPoints })
   .superRefine((cuts, ctx) => {
     for (let k = 1; k < cuts.length; k++) {
       if (cuts[k]! < cuts[k - 1]!) ctx.addIssue({ code: "custom", path: [k], message: `cut points must not decrease: ${cuts[k]} follows ${cuts[k - 1]}` });
