@@ -1,5 +1,6 @@
 // The command-line door (api.md): score a JSON request, or a CSV/xlsx table of schools (with the
-// workbook's SQII History; --roll-forward adds the scored year to it), from a file. Same engine and same reading of a table as the Worker and the add-in.
+// workbook's SQII History; --roll-forward adds the scored year to it), or rate an educator table,
+// from a file. Same engine and same reading of a table as the Worker and the add-in.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,8 +13,9 @@ import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
 import { withHistorySheet } from "../../shared/tables/history-merge.js";
 import { type MappingReport, readTable } from "../../shared/tables/school-table.js";
+import { educatorHeaderRow, rateEducatorFile } from "./educators.js";
 import { rewriteRefusal, rollForwardFile } from "./history-file.js";
-import { readInputSheet, readTableFile } from "./table-files.js";
+import { readInputSheet, readTableFile, type TableFile } from "./table-files.js";
 import { writeCsv, writeWorkbook } from "./xlsx-writer.js";
 
 const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json] [--out results.json|xlsx|csv] [--year 2014] [--roll-forward]
@@ -24,10 +26,14 @@ const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json]
                 Problems are listed by cell, e.g. Data!H14: ...
                 An xlsx's SQII History sheet is each school's history; rows it cannot use
                 are listed as notes (note: 'SQII History'!A7: ...) and do not stop scoring.
+  Educators:    an xlsx or CSV whose table has Educator ID, Role and Practice columns is rated
+                (methodology §11) under its SQII Evaluation Config sheet; results: SQII Evaluations
+                and SQII Distribution (the distribution's chart is drawn by the add-in only).
   --roll-forward  after scoring an xlsx, add the year's results (year, index, designation, ALL
                 graduation) to its SQII History sheet (created if absent; a school's row for that
                 year is replaced), so next year's data needs no history typed by hand
-  --config      a partial config (JSON), merged over the request's own
+  --config      a partial config (JSON), merged over the request's own (for educators: an
+                educator config, merged over SQII Evaluation Config)
   --year        the year being scored (overrides the table's Year column)
   --api URL     score on a running Worker (e.g. http://127.0.0.1:8787 from npm start) instead of here
   --key KEY     its API key, if it has API_KEYS (or set SQII_API_KEY)
@@ -156,6 +162,8 @@ async function scoreJson(options: Options, config: unknown): Promise<number> {
 
 async function scoreTable(options: Options, config: unknown): Promise<number> {
   const file = await readTableFile(options.input);
+  const educators = educatorHeaderRow(file.values);
+  if (educators !== undefined) return rateEducators(options, file, educators, config);
   // Refused before scoring, so that a workbook that cannot take the history is not half done.
   const refusal = options.rollForward ? await rewriteRefusal(options.input) : null;
   if (refusal) throw new Error(refusal);
@@ -192,6 +200,24 @@ async function rollForward(input: string, scored: ScoreResponse, request: Scored
   process.stderr.write(
     `Rolled ${year} forward into ${sheet}${rolled.created ? " (new sheet)" : ""} of ${path.resolve(input)}: ${rowsText(added)} added, ${replaced} replaced.\n`,
   );
+  return 0;
+}
+
+async function rateEducators(options: Options, file: TableFile, headerRow: number, config: unknown): Promise<number> {
+  if (options.rollForward || options.year !== undefined) throw new UsageError("--roll-forward and --year are for school data, not an educator table");
+  const rated = await rateEducatorFile(
+    {
+      input: options.input,
+      out: options.out ?? defaultOutput(options.input),
+      ...(options.api && { api: options.api }),
+      ...(options.key && { key: options.key }),
+      config,
+    },
+    file,
+    headerRow,
+  );
+  if (!rated.ok) return reportProblems(rated.problems);
+  process.stderr.write(`${rated.summary}\n`);
   return 0;
 }
 
