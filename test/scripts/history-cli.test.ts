@@ -70,7 +70,9 @@ describe("score --roll-forward", () => {
         const workbook = await open(file);
         const data = workbook.getWorksheet("Data")!;
         const yearColumn = (data.getRow(1).values as unknown[]).indexOf("Year");
-        data.eachRow((row, n) => n > 1 && (row.getCell(yearColumn).value = year));
+        data.eachRow((row, n) => {
+          if (n > 1) row.getCell(yearColumn).value = year;
+        });
         await workbook.xlsx.writeFile(file);
       }
       const out = path.join(dir, `results-${year}.xlsx`);
