@@ -44,6 +44,9 @@ describe("insertHistoryTemplate", () => {
     expect(await insertHistoryTemplate(book.context(), [["A", 2013, 50, "Focus", null]])).toBe("SQII History");
     expect(tableRows(book, "SQIIHistory")).toEqual([HEADER, ["A", 2013, 50, "Focus", ""]]);
     expect(book.tables.get("SQIIHistory")!.validations.get("Designation")).toMatchObject({ rule: { list: { source: "Priority,Focus,Reward,None" } } });
+    // The data template's sample carries no History column: its history is this sheet's.
+    await insertTemplate(book.context(), threeYearDistrict(2014));
+    expect(book.sheets.get("SQII Template")!.values()[book.tables.get("SQIITemplate")!.range.row]).not.toContain("History");
     const other = new FakeWorkbook();
     other.addSheet("SQII_History").getRangeByIndexes(0, 0, 1, 1).values = [["mine"]];
     expect(await insertHistoryTemplate(other.context())).toBeNull();
