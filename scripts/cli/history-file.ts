@@ -91,8 +91,8 @@ function historySheet(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; c
 }
 
 /**
- * Cells of a block ("" clears a cell, null leaves it as it is). With `write`, the new rows: School ID's cells take
- * the text format first, and each cell the validation its column has in the template.
+ * Cells of a block ("" clears a cell, null leaves it as it is). With `write`, the new rows: School
+ * ID's cells take the text format first, and each cell the validation its column has in the template.
  */
 function place(sheet: ExcelJS.Worksheet, block: CellBlock, write?: HistoryWrite): void {
   const rules = new Map<number, ExcelJS.DataValidation>();

@@ -57,7 +57,7 @@ export function planRollForward(response: ScoreResponse, request: ScoredSchools,
     return refuse({
       path: "history",
       cell: history.cellOf(0, "id"),
-      message: `the history table has no ${names} column; roll forward writes ${HISTORY_HEADER.join(" | ")}`,
+      message: `the history table has no ${names} column${missing.length === 1 ? "" : "s"}; roll forward writes ${HISTORY_HEADER.join(" | ")}`,
     });
   }
   const column = (field: HistoryField) => history.place.firstColumn + history.columns.get(field)!;

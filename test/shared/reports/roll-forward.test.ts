@@ -78,7 +78,7 @@ describe("planRollForward", () => {
       `'SQII History'!D2: "Top" is not a designation (Priority, Focus, Reward, None)`,
     ]);
     expect(lines(planRollForward(response, request, sheet([["School ID", "Year", "Designation"]], 3)))).toEqual([
-      "'SQII History'!A3: the history table has no Index, Graduation column; roll forward writes School ID | Year | Index | Designation | Graduation",
+      "'SQII History'!A3: the history table has no Index, Graduation columns; roll forward writes School ID | Year | Index | Designation | Graduation",
     ]);
   });
 });
