@@ -6,9 +6,10 @@ import type { ScoreResponse } from "../shared/contract/responses.js";
 import { resultSheets } from "../shared/reports/score-report.js";
 import { parseScoreRequest } from "../shared/schools/score.js";
 import type { LocatedProblem } from "../shared/tables/cells.js";
+import { withHistorySheet } from "../shared/tables/history-merge.js";
 import { type MappingReport, readTable, type TableRead } from "../shared/tables/school-table.js";
 import { type Progress, writeSheets } from "./sheet-writer.js";
-import { readSource, type Source } from "./source-reader.js";
+import { readInputSheet, readSource, type Source } from "./source-reader.js";
 
 export type RunExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -19,14 +20,26 @@ export interface Prepared {
   schools: number;
   /** Problems found before anything is sent, each with its cell. */
   problems: LocatedProblem[];
+  /** What was read but not used (history rows of schools not in the data…): shown, and scoring goes ahead. */
+  notes: LocatedProblem[];
 }
 
 /** Step 1: read and check; nothing leaves the workbook yet. */
 export async function prepare(run: RunExcel): Promise<Prepared> {
   const source = await run((context) => readSource(context));
-  const read = readTable(source.values, source.place, { numberFormats: source.numberFormats });
+  const data = readTable(source.values, source.place, { numberFormats: source.numberFormats });
+  // SQII History, when the workbook has one, becomes each school's history (notes: rows not used).
+  const history = await run((context) => readInputSheet(context, "history"));
+  const read = withHistorySheet(data, history && { ...history.place, values: history.values, numberFormats: history.numberFormats }, data.request.year);
   const parsed = parseScoreRequest(read.request);
-  return { source, read, mapping: read.mapping, schools: read.request.schools.length, problems: read.cellProblems(parsed.ok ? [] : parsed.problems) };
+  return {
+    source,
+    read,
+    mapping: read.mapping,
+    schools: read.request.schools.length,
+    problems: read.cellProblems(parsed.ok ? [] : parsed.problems),
+    notes: read.notes,
+  };
 }
 
 export type Scored = { ok: true; response: ScoreResponse; syncs: number } | { ok: false; failure: Failure; problems: LocatedProblem[] };

@@ -1,17 +1,26 @@
 // The Score tab: reads the selection and shows how its columns were understood and every problem
-// with its cell, then scores it (on the API or in the pane) and writes SQII Results and SQII
-// Subgroups, offering Retry when the failure is one a retry can fix.
+// with its cell (and notes, which do not stop scoring), then scores it (on the API or in the pane)
+// and writes SQII Results and SQII Subgroups, offering Retry when the failure is one a retry can
+// fix, and Roll forward after a success.
 
 import type { LocatedProblem } from "../../shared/tables/cells.js";
 import { type Prepared, prepare, scoreAndWrite } from "../score-flow.js";
 import { $, busy, problemItems, say } from "../ui.js";
+import { type RollForwardButton, setUpRollForward } from "./roll-forward-button.js";
 import type { ReadSelection, TabContext } from "./tab-context.js";
 
 /** Binds Read, Score and Retry; a successful read is published to `selection` for the other tabs. */
 export function setUpScoreTab(context: TabContext, selection: ReadSelection): void {
-  $("read").addEventListener("click", () => void read(context, selection));
-  $("score").addEventListener("click", () => void score(context, selection));
-  $("retry").addEventListener("click", () => void score(context, selection));
+  const roll = setUpRollForward(context);
+  $("read").addEventListener("click", () => void read(context, selection, roll));
+  $("score").addEventListener("click", () => void score(context, selection, roll));
+  $("retry").addEventListener("click", () => void score(context, selection, roll));
+}
+
+/** Notes do not stop scoring (history rows of schools not in the data…); listed apart from problems. */
+function showNotes({ run }: TabContext, notes: LocatedProblem[]): void {
+  $("note-list").replaceChildren(...problemItems(run, notes));
+  $("notes").hidden = notes.length === 0;
 }
 
 function showProblems({ run }: TabContext, problems: LocatedProblem[]): void {
@@ -19,9 +28,11 @@ function showProblems({ run }: TabContext, problems: LocatedProblem[]): void {
   $("problems").hidden = problems.length === 0;
 }
 
-async function read(context: TabContext, selection: ReadSelection): Promise<void> {
+async function read(context: TabContext, selection: ReadSelection, roll: RollForwardButton): Promise<void> {
   $("retry").hidden = true;
+  roll.withdraw();
   showProblems(context, []);
+  showNotes(context, []);
   say("status", "Reading the selection…");
   let prepared: Prepared;
   try {
@@ -42,6 +53,7 @@ async function read(context: TabContext, selection: ReadSelection): Promise<void
     ].map((text) => Object.assign(document.createElement("li"), { textContent: text })),
   );
   showProblems(context, problems);
+  showNotes(context, prepared.notes);
   selection.set(prepared);
   ($("score") as HTMLButtonElement).hidden = problems.length > 0;
   say(
@@ -51,7 +63,7 @@ async function read(context: TabContext, selection: ReadSelection): Promise<void
   );
 }
 
-async function score(context: TabContext, selection: ReadSelection): Promise<void> {
+async function score(context: TabContext, selection: ReadSelection, roll: RollForwardButton): Promise<void> {
   const prepared = selection.current;
   if (!prepared) return;
   const settings = context.settings();
@@ -66,6 +78,7 @@ async function score(context: TabContext, selection: ReadSelection): Promise<voi
       `Done: ${scored} scored, ${unscored} unscored; ${designations.priority} Priority, ${designations.focus} Focus, ${designations.reward} Reward. See SQII Results and SQII Subgroups.`,
       "ok",
     );
+    roll.offer(outcome.response, prepared.read.request);
     return;
   }
   const { failure } = outcome;

@@ -1,7 +1,10 @@
 // The Template tab: inserts a sheet with the long-format school table (optionally filled with
-// 40 synthetic schools) for the user to fill in and then read on the Score tab.
+// 40 synthetic schools) for the user to fill in and then read on the Score tab, and beside it
+// SQII History (the sample's prior years, or just its header), unless the workbook has one.
 
 import { generateConsortium } from "../../shared/samples/consortium.js";
+import { historyTable } from "../../shared/tables/history-table.js";
+import { insertHistoryTemplate } from "../history.js";
 import { insertTemplate } from "../template.js";
 import { $, busy, say } from "../ui.js";
 import type { TabContext } from "./tab-context.js";
@@ -15,8 +18,13 @@ async function insert({ run }: TabContext): Promise<void> {
   say("template-status", "Inserting…");
   try {
     const sample = withSample ? generateConsortium({ schools: 40, seed: 2014, year: 2014 }) : undefined;
-    const name = await busy(() => run((context) => insertTemplate(context, sample)));
-    say("template-status", `Inserted "${name}". Fill it in, select a cell of its table and press Read selection.`, "ok");
+    // History first, so the data template is the sheet left active.
+    const [history, name] = await busy(async () => [
+      await run((context) => insertHistoryTemplate(context, sample && historyTable(sample.schools).rows)),
+      await run((context) => insertTemplate(context, sample)),
+    ]);
+    const kept = history === null ? " (the workbook's history sheet is kept as it is)" : ` and "${history}"`;
+    say("template-status", `Inserted "${name}"${kept}. Fill it in, select a cell of its table and press Read selection.`, "ok");
   } catch (error) {
     say("template-status", `Could not insert the template: ${(error as Error).message}`, "error");
   }

@@ -1,25 +1,39 @@
-// The command-line door (api.md): score a JSON request, or a CSV/xlsx table of schools, from a file.
-// Same engine and same reading of a table as the Worker and the add-in.
+// The command-line door (api.md): score a JSON request, or a CSV/xlsx table of schools (with the
+// workbook's SQII History; --roll-forward adds the scored year to it), or rate an educator table,
+// from a file. Same engine and same reading of a table as the Worker and the add-in.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { callEngine } from "../../shared/client/api-client.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import type { Parsed } from "../../shared/core/problems.js";
+import type { ScoredSchools } from "../../shared/reports/roll-forward.js";
 import { resultFileSheets, resultsTable } from "../../shared/reports/score-report.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
+import { withHistorySheet } from "../../shared/tables/history-merge.js";
 import { type MappingReport, readTable } from "../../shared/tables/school-table.js";
-import { readTableFile } from "./table-files.js";
+import { educatorHeaderRow, rateEducatorFile } from "./educators.js";
+import { rewriteRefusal, rollForwardFile } from "./history-file.js";
+import { readInputSheet, readTableFile, type TableFile } from "./table-files.js";
 import { writeCsv, writeWorkbook } from "./xlsx-writer.js";
 
-const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json] [--out results.json|xlsx|csv] [--year 2014]
+const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json] [--out results.json|xlsx|csv] [--year 2014] [--roll-forward]
 
   JSON in:      a POST /v1/score request; the response JSON goes to stdout, or to --out.
   CSV/xlsx in:  a table of schools, long or wide format (sheet "Data" or the first sheet);
                 results go to --out, by default <input>.results.xlsx beside the input.
                 Problems are listed by cell, e.g. Data!H14: ...
-  --config      a partial config (JSON), merged over the request's own
+                An xlsx's SQII History sheet is each school's history; rows it cannot use
+                are listed as notes (note: 'SQII History'!A7: ...) and do not stop scoring.
+  Educators:    an xlsx or CSV whose table has Educator ID, Role and Practice columns is rated
+                (methodology §11) under its SQII Evaluation Config sheet; results: SQII Evaluations
+                and SQII Distribution (the distribution's chart is drawn by the add-in only).
+  --roll-forward  after scoring an xlsx, add the year's results (year, index, designation, ALL
+                graduation) to its SQII History sheet (created if absent; a school's row for that
+                year is replaced), so next year's data needs no history typed by hand
+  --config      a partial config (JSON), merged over the request's own (for educators: an
+                educator config, merged over SQII Evaluation Config)
   --year        the year being scored (overrides the table's Year column)
   --api URL     score on a running Worker (e.g. http://127.0.0.1:8787 from npm start) instead of here
   --key KEY     its API key, if it has API_KEYS (or set SQII_API_KEY)
@@ -37,6 +51,7 @@ interface Options {
   year?: number;
   api?: string;
   key?: string;
+  rollForward?: boolean;
 }
 
 /** node:util's parser, its own errors as usage errors. */
@@ -51,6 +66,7 @@ function parseCommandLine(argv: string[]) {
         year: { type: "string" },
         api: { type: "string" },
         key: { type: "string" },
+        "roll-forward": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -70,6 +86,10 @@ function parseOptions(argv: string[]): Options | "help" {
   if (values.api !== undefined && !/^https?:\/\/[^/]+/.test(values.api))
     throw new UsageError(`--api expects a URL like http://127.0.0.1:8787, got ${JSON.stringify(values.api)}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`--year expects a year like 2014, got ${JSON.stringify(values.year)}`);
+  if (values["roll-forward"] && extension(input) !== ".xlsx")
+    throw new UsageError("--roll-forward writes into the workbook's SQII History: give an .xlsx file");
+  if (values["roll-forward"] && values.out !== undefined && path.resolve(values.out) === path.resolve(input))
+    throw new UsageError("--roll-forward writes into the input workbook: give --out another file for the results");
   return {
     input,
     ...(values.config !== undefined && { config: values.config }),
@@ -77,6 +97,7 @@ function parseOptions(argv: string[]): Options | "help" {
     ...(values.year !== undefined && { year: Number(values.year) }),
     ...(values.api !== undefined && { api: values.api.replace(/\/+$/, "") }),
     ...((values.key ?? process.env.SQII_API_KEY) !== undefined && { key: values.key ?? process.env.SQII_API_KEY }),
+    ...(values["roll-forward"] && { rollForward: true }),
   };
 }
 
@@ -141,11 +162,18 @@ async function scoreJson(options: Options, config: unknown): Promise<number> {
 
 async function scoreTable(options: Options, config: unknown): Promise<number> {
   const file = await readTableFile(options.input);
-  const read = readTable(file.values, file, file.numberFormats ? { numberFormats: file.numberFormats } : {});
+  const educators = educatorHeaderRow(file.values);
+  if (educators !== undefined) return rateEducators(options, file, educators, config);
+  // Refused before scoring, so that a workbook that cannot take the history is not half done.
+  const refusal = options.rollForward ? await rewriteRefusal(options.input) : null;
+  if (refusal) throw new Error(refusal);
+  const data = readTable(file.values, file, file.numberFormats ? { numberFormats: file.numberFormats } : {});
+  const read = withHistorySheet(data, await readInputSheet(options.input, "history"), options.year ?? data.request.year);
   const body = withOverrides(read.request, config, options.year);
   // Checked here first, so every problem has its cell without a round trip to an API.
   const parsed = parseScoreRequest(body);
   const problems = read.cellProblems(parsed.ok ? [] : parsed.problems);
+  for (const note of read.notes) process.stderr.write(`note: ${problemLine(note)}\n`);
   if (problems.length > 0 || !parsed.ok) return reportProblems(problems);
   let scored: ScoreResponse;
   if (options.api === undefined) scored = await scoreSchools(parsed.value.request, parsed.value.config);
@@ -157,6 +185,39 @@ async function scoreTable(options: Options, config: unknown): Promise<number> {
   const out = options.out ?? defaultOutput(options.input);
   await writeResults(scored, out);
   process.stderr.write(`${readingText(file.sheet, read.mapping)} ${summaryText(scored, out)}\n`);
+  return options.rollForward ? rollForward(options.input, scored, body as ScoredSchools) : 0;
+}
+
+/** The scored year into the input workbook's SQII History (the results are written already). */
+async function rollForward(input: string, scored: ScoreResponse, request: ScoredSchools): Promise<number> {
+  const rolled = await rollForwardFile(input, scored, request);
+  if (!rolled.ok) {
+    for (const problem of rolled.problems) process.stderr.write(`${problemLine(problem)}\n`);
+    process.stderr.write("Nothing was rolled forward (the results are written).\n");
+    return 1;
+  }
+  const { year, sheet, added, replaced } = rolled.write;
+  process.stderr.write(
+    `Rolled ${year} forward into ${sheet}${rolled.created ? " (new sheet)" : ""} of ${path.resolve(input)}: ${rowsText(added)} added, ${replaced} replaced.\n`,
+  );
+  return 0;
+}
+
+async function rateEducators(options: Options, file: TableFile, headerRow: number, config: unknown): Promise<number> {
+  if (options.rollForward || options.year !== undefined) throw new UsageError("--roll-forward and --year are for school data, not an educator table");
+  const rated = await rateEducatorFile(
+    {
+      input: options.input,
+      out: options.out ?? defaultOutput(options.input),
+      ...(options.api && { api: options.api }),
+      ...(options.key && { key: options.key }),
+      config,
+    },
+    file,
+    headerRow,
+  );
+  if (!rated.ok) return reportProblems(rated.problems);
+  process.stderr.write(`${rated.summary}\n`);
   return 0;
 }
 
@@ -176,6 +237,8 @@ function reportProblems(problems: readonly LocatedProblem[]): number {
   process.stderr.write(`${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was scored.\n`);
   return 1;
 }
+
+const rowsText = (count: number) => `${count} row${count === 1 ? "" : "s"}`;
 
 function readingText(sheet: string, mapping: MappingReport): string {
   const ignored = mapping.ignored.length > 0 ? `; ignored columns: ${mapping.ignored.join(", ")}` : "";

@@ -20,6 +20,8 @@ export interface FakeConditionalFormat {
 
 export class FakeSheet {
   readonly cells = new Map<string, Cell>();
+  /** Number formats set on cells ("row,column" → format); cells never set are General. */
+  readonly formats = new Map<string, string>();
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   frozenRows = 0;
   constructor(
@@ -98,6 +100,12 @@ export class FakeSheet {
           return format;
         },
       },
+      getTables: (_fullyContained?: boolean) => sheet.book.tablesAt(sheet, row, column),
+      set numberFormat(formats: string[][]) {
+        if (formats.length !== rowCount || formats.some((r) => r.length !== columnCount)) throw new Error(`formats are ${formats.length} rows for ${rowCount}`);
+        sheet.book.account(JSON.stringify(formats).length, rowCount * columnCount);
+        for (const [i, r] of formats.entries()) for (const [j, f] of r.entries()) sheet.formats.set(`${row + i},${column + j}`, f);
+      },
       set values(values: Cell[][]) {
         if (values.length !== rowCount || values.some((r) => r.length !== columnCount)) {
           throw new Error(`values are ${values.length}×${values[0]?.length} for a ${rowCount}×${columnCount} range`);
@@ -127,6 +135,13 @@ export class FakeSheet {
         hasHeaders,
         validations,
         numberFormats,
+        // Like TableRowCollection.add at the end: the rows land below the table, which grows over them.
+        rows: {
+          add: (_index: number | undefined, values: Cell[][]) => {
+            sheet.getRangeByIndexes(range.row + range.rowCount, range.column, values.length, range.columnCount).values = values;
+            range.rowCount += values.length;
+          },
+        },
         columns: {
           getItem: (header: string) => {
             const headers = Array.from({ length: range.columnCount }, (_, c) => sheet.get(range.row, range.column + c));
@@ -181,6 +196,7 @@ export interface FakeTable {
   validations: Map<string, { rule?: unknown; errorAlert?: unknown }>;
   numberFormats: Map<string, string>;
   columns: { getItem(header: string): unknown };
+  rows: { add(index: number | undefined, values: Cell[][]): void };
 }
 
 export class FakeWorkbook {
@@ -205,6 +221,27 @@ export class FakeWorkbook {
   account(bytes: number, cells: number): void {
     this.requestBytes += bytes;
     this.requestCells += cells;
+  }
+
+  /** Like Range.getTables(false) on one cell: the tables over it, the first with its range and rows. */
+  tablesAt(sheet: FakeSheet, row: number, column: number) {
+    const around = [...this.tables.values()].filter(
+      (t) =>
+        t.sheet === sheet &&
+        row >= t.range.row &&
+        row < t.range.row + t.range.rowCount &&
+        column >= t.range.column &&
+        column < t.range.column + t.range.columnCount,
+    );
+    return {
+      getCount: () => ({ value: around.length }),
+      getFirst: () => ({
+        name: around[0]!.name,
+        load() {},
+        rows: around[0]!.rows,
+        getRange: () => sheet.block(around[0]!.range.row, around[0]!.range.column, around[0]!.range.rowCount, around[0]!.range.columnCount),
+      }),
+    };
   }
 
   addSheet(name: string): FakeSheet {
@@ -244,25 +281,7 @@ export class FakeWorkbook {
           if (!at) throw new Error("nothing selected");
           const sheet = this.sheets.get(at.sheet)!;
           const range = sheet.block(at.row, at.column, at.rowCount, at.columnCount);
-          const around = [...this.tables.values()].filter(
-            (t) =>
-              t.sheet === sheet &&
-              at.row >= t.range.row &&
-              at.row < t.range.row + t.range.rowCount &&
-              at.column >= t.range.column &&
-              at.column < t.range.column + t.range.columnCount,
-          );
-          return {
-            ...range,
-            getTables: () => ({
-              getCount: () => ({ value: around.length }),
-              getFirst: () => ({
-                name: around[0]!.name,
-                load() {},
-                getRange: () => sheet.block(around[0]!.range.row, around[0]!.range.column, around[0]!.range.rowCount, around[0]!.range.columnCount),
-              }),
-            }),
-          };
+          return { ...range, getTables: () => this.tablesAt(sheet, at.row, at.column) };
         },
         tables: {
           ...collection(() => [...this.tables.values()]),

@@ -1,6 +1,7 @@
 // The task pane in headless Chromium (the browser scripts/dev/browser.ts finds), over a simulated
 // Excel host, against the real Worker under wrangler dev: insert the template with sample data,
-// score it, and compare the results sheet with what the command line gives for the same schools.
+// score it, roll the year forward, and compare the results sheet with what the command line gives
+// for the same schools.
 
 import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -88,6 +89,12 @@ describe("task pane in Chromium", () => {
       const table = book.tables.get("SQIIResults")!;
       return book.sheets.get("SQII Results")!.values().slice(table.range.row);
     });
+
+    // Roll forward: 2014's results join the sample's two prior years in SQII History.
+    await page.getByRole("button", { name: "Roll 2014 forward into SQII History" }).click();
+    await expect.poll(() => page.textContent("#roll-status")).toBe("2014 is in SQII History: 40 rows added, 0 replaced. Score 2015's data next.");
+    const historyRows = await page.evaluate(() => (globalThis as TestHost).sqiiTestBook.tables.get("SQIIHistory")!.range.rowCount);
+    expect(historyRows).toBe(1 + 3 * 40);
 
     // Scenarios: the two default cards preview counts locally, Compare writes SQII Scenarios.
     await page.getByRole("tab", { name: "Scenarios" }).click();
