@@ -97,11 +97,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Two config patches into one; unlike the merge over the default, a null here is kept, since it means "remove" there. */
+/**
+ * Two config patches into one; unlike the merge over the default, a null here is kept, since it
+ * means "remove" there. Keys are defined, not assigned, so a "__proto__" key reaches the engine's
+ * check (and its 400) instead of vanishing into the prototype.
+ */
 function mergePatches(base: unknown, patch: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) out[key] = mergePatches(out[key], value);
+  for (const [key, value] of Object.entries(patch)) {
+    const merged = mergePatches(Object.hasOwn(out, key) ? out[key] : undefined, value);
+    Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 

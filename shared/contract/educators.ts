@@ -4,7 +4,7 @@
 // A namespace import, not `{ z }`: `{ z }` is zod's namespace as one value, which esbuild keeps
 // whole (all its locales too); property reads on `* as z` let the task pane's bundle keep only what it uses.
 import * as z from "zod";
-import { boundedNumber, wholeNumber } from "./requests.js";
+import { boundedNumber, describeValue, wholeNumber } from "./requests.js";
 
 export const EDUCATOR_LEVELS = ["ineffective", "developing", "effective", "highlyEffective"] as const;
 export type EducatorLevel = (typeof EDUCATOR_LEVELS)[number];
@@ -32,15 +32,17 @@ export const CutsSchema = z
   .strictObject({ highlyEffective: rating, effective: rating, developing: rating })
   .refine((c) => c.developing <= c.effective && c.effective <= c.highlyEffective, { error: "cuts must rise: developing ≤ effective ≤ highlyEffective" });
 
+const modelKind = z.enum(["weighted", "check"], { error: (iss) => `expected weighted or check, got ${describeValue(iss.input)}` });
+
 export const ModelSchema = z.strictObject({
-  model: z.enum(["weighted", "check"], { error: () => "expected weighted or check" }),
+  model: modelKind,
   weights: WeightsSchema.partial().optional(),
   cuts: CutsSchema.optional(),
 });
 
 export const EducatorConfigSchema = z.strictObject({
   models: z.record(z.string(), ModelSchema).optional(),
-  defaultModel: z.enum(["weighted", "check"], { error: () => "expected weighted or check" }).optional(),
+  defaultModel: modelKind.optional(),
   minReport: wholeNumber(1, "a minimum group size").optional(),
 });
 
@@ -94,6 +96,7 @@ export type GroupReport = z.infer<typeof GroupReportSchema>;
 export type Distribution = z.infer<typeof DistributionSchema>;
 export type EducatorsResponse = z.infer<typeof EducatorsResponseSchema>;
 export type Weights = z.infer<typeof WeightsSchema>;
+export type Model = z.infer<typeof ModelSchema>;
 export type Cuts = z.infer<typeof CutsSchema>;
 export type EducatorConfig = z.infer<typeof EducatorConfigSchema>;
 export type EducatorsRequest = z.infer<typeof EducatorsRequestSchema>;

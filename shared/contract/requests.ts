@@ -96,6 +96,7 @@ const positiveWeight = z.number({ error: (iss) => `expected a weight > 0, got ${
   error: (iss) => `expected a weight > 0, got ${describeValue(iss.input)} (use null to remove an indicator)`,
 });
 const share = boundedNumber(0, 1, "a share");
+const target = boundedNumber(0, 100, "a target");
 const cutPointList = z
   .array(z.number({ error: (iss) => `expected a number, got ${describeValue(iss.input)}` }), {
     error: (iss) => `expected a list of nine cut points, got ${describeValue(iss.input)}`,
@@ -107,7 +108,28 @@ const cutPointList = z
     }
   });
 
-const levelWeights = z.partialRecord(z.enum(INDICATORS), positiveWeight);
+/**
+ * An object keyed by codes of a fixed list (a level's indicator weights, the cut points, the
+ * targets). Not a zod record: a record skips a "__proto__" key without a word, and here every key
+ * outside the list, "__proto__" and "toString" too, is an unknown one, reported with its name.
+ */
+function keyedBy<const K extends readonly [string, ...string[]], V extends z.ZodType>(codes: K, value: V, noun: string, what: string) {
+  const error = (iss: { code?: string; input?: unknown }) =>
+    iss.code === "unrecognized_keys"
+      ? `unknown ${noun}; expected one of ${codes.join(", ")}`
+      : iss.code === "invalid_type"
+        ? `expected ${what}, got ${describeValue(iss.input)}`
+        : undefined;
+  const shape = Object.fromEntries(codes.map((code) => [code, value])) as { [P in K[number]]: V };
+  return z.strictObject(shape, { error });
+}
+
+/** keyedBy with every key optional. */
+function someKeyedBy<const K extends readonly [string, ...string[]], V extends z.ZodType>(codes: K, value: V, noun: string, what: string) {
+  return keyedBy(codes, value.optional() as z.ZodOptional<V>, noun, what);
+}
+
+const levelWeights = someKeyedBy(INDICATORS, positiveWeight, "indicator", "indicator weights (an object keyed by indicator code)");
 const domainWeights = z.strictObject({ academic: boundedNumber(0, 1e6, "a weight"), secc: boundedNumber(0, 1e6, "a weight") });
 const designationRules = z.strictObject({
   pool: z.array(oneOf(TITLE1_STATUSES)).min(1, { error: "the Title I pool needs at least one status" }),
@@ -135,9 +157,9 @@ const configFields = {
 export const ConfigSchema = z.strictObject({
   ...configFields,
   domainWeights: domainWeights.refine((w) => w.academic + w.secc > 0, { error: "at least one domain weight must be above 0" }),
-  indicatorWeights: z.record(z.enum(SCHOOL_LEVELS), levelWeights),
-  cutPoints: z.record(z.enum(INDICATORS), cutPointList),
-  targets: z.partialRecord(z.enum(INDICATORS), boundedNumber(0, 100, "a target")),
+  indicatorWeights: keyedBy(SCHOOL_LEVELS, levelWeights, "school level", "indicator weights per school level (an object keyed by level)"),
+  cutPoints: keyedBy(INDICATORS, cutPointList, "indicator", "cut points (an object keyed by indicator code)"),
+  targets: someKeyedBy(INDICATORS, target, "indicator", "targets (an object keyed by indicator code)"),
   designation: designationRules,
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -158,9 +180,14 @@ export const ConfigPatchSchema = z.strictObject({
   partnerMinLevel: configFields.partnerMinLevel.optional(),
   previousMinN: configFields.previousMinN.optional(),
   domainWeights: domainWeights.partial().optional(),
-  indicatorWeights: z.partialRecord(z.enum(SCHOOL_LEVELS), z.partialRecord(z.enum(INDICATORS), positiveWeight.nullable())).optional(),
-  cutPoints: z.partialRecord(z.enum(INDICATORS), cutPointList).optional(),
-  targets: z.partialRecord(z.enum(INDICATORS), boundedNumber(0, 100, "a target").nullable()).optional(),
+  indicatorWeights: someKeyedBy(
+    SCHOOL_LEVELS,
+    someKeyedBy(INDICATORS, positiveWeight.nullable(), "indicator", "indicator weights (an object keyed by indicator code)"),
+    "school level",
+    "indicator weights per school level (an object keyed by level)",
+  ).optional(),
+  cutPoints: someKeyedBy(INDICATORS, cutPointList, "indicator", "cut points (an object keyed by indicator code)").optional(),
+  targets: someKeyedBy(INDICATORS, target.nullable(), "indicator", "targets (an object keyed by indicator code)").optional(),
   designation: designationRules.partial().optional(),
 });
 export type ConfigPatch = z.input<typeof ConfigPatchSchema>;
