@@ -4,7 +4,8 @@
 // A namespace import, not `{ z }`: `{ z }` is zod's namespace as one value, which esbuild keeps
 // whole (all its locales too); property reads on `* as z` let the task pane's bundle keep only what it uses.
 import * as z from "zod";
-import { boundedNumber, describeValue, wholeNumber } from "./requests.js";
+import { boundedNumber, describeValue, wholeNumber } from "./messages.js";
+import { MAX_SETTING, weight as weightIn } from "./requests.js";
 
 export const EDUCATOR_LEVELS = ["ineffective", "developing", "effective", "highlyEffective"] as const;
 export type EducatorLevel = (typeof EDUCATOR_LEVELS)[number];
@@ -26,7 +27,7 @@ export const EducatorSchema = z.strictObject({
   measures: z.strictObject({ practice: rating, growth: rating.optional(), growth2: rating.optional(), surveys: rating.optional(), goals: rating.optional() }),
 });
 
-const weight = boundedNumber(0, 1e6, "a weight");
+const weight = weightIn({ zero: true });
 export const WeightsSchema = z.strictObject({ practice: weight, growth: weight, growth2: weight.optional(), surveys: weight, goals: weight });
 export const CutsSchema = z
   .strictObject({ highlyEffective: rating, effective: rating, developing: rating })
@@ -43,7 +44,7 @@ export const ModelSchema = z.strictObject({
 export const EducatorConfigSchema = z.strictObject({
   models: z.record(z.string(), ModelSchema).optional(),
   defaultModel: modelKind.optional(),
-  minReport: wholeNumber(1, "a minimum group size").optional(),
+  minReport: wholeNumber(1, "a minimum group size", MAX_SETTING).optional(),
 });
 
 export const EducatorsRequestSchema = z.strictObject({

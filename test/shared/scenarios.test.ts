@@ -60,7 +60,7 @@ describe("scenarios", () => {
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.problems.map((p) => p.path)).toEqual(["scenarios[1].config.minN", "scenarios[1].name"]);
-    expect(out.problems[0]!.message).toBe("expected a minimum n ≥ 1, got 0");
+    expect(out.problems[0]!.message).toBe("expected a minimum n: a whole number from 1 to 1000000, got 0");
   });
 });
 
@@ -93,7 +93,7 @@ describe("scenarios: every problem in one answer", () => {
       ],
     });
     expect(found).toEqual([
-      { path: "config.minN", message: "expected a minimum n ≥ 1, got 0" },
+      { path: "config.minN", message: "expected a minimum n: a whole number from 1 to 1000000, got 0" },
       { path: "scenarios[0].config.subgroupShare", message: "expected a share from 0 to 1, got 2" },
       { path: "scenarios[1].colour", message: 'unknown field "colour"' },
       { path: "scenarios[1].name", message: 'duplicate scenario name "a"' },
