@@ -33,7 +33,7 @@ const authWhenKeyed: MiddlewareHandler<App> = (c, next) => {
 };
 
 function answer<T>(c: Context, parsed: Parsed<T>): Response {
-  return parsed.ok ? c.json(parsed.value as object) : invalidRequest(parsed.problems);
+  return parsed.ok ? c.json(parsed.value as object) : invalidRequest(parsed);
 }
 
 const KINDS_BY_STATUS: Record<number, ProblemKind> = {

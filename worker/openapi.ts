@@ -3,6 +3,7 @@
 // (shared/operations.ts), the GET routes and the problem shape from here.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { ConfigSchema } from "../shared/contract/requests.js";
+import { MAX_PROBLEMS } from "../shared/core/problems.js";
 import { OPERATION_LIST, type Operation } from "../shared/operations.js";
 import { PROBLEM_TYPE } from "./problem.js";
 
@@ -11,7 +12,11 @@ const ProblemSchema = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string(),
-  errors: z.array(z.object({ path: z.string(), schoolId: z.string().optional(), message: z.string() })).optional(),
+  errors: z
+    .array(z.object({ path: z.string(), schoolId: z.string().optional(), message: z.string() }))
+    .max(MAX_PROBLEMS)
+    .optional(),
+  more: z.number().int().min(1).optional().describe(`How many problems were found beyond the ${MAX_PROBLEMS} listed in errors`),
 });
 
 const problem = (description: string) => ({ description, content: { [PROBLEM_TYPE]: { schema: ProblemSchema } } });

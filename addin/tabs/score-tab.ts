@@ -14,8 +14,8 @@ export function setUpScoreTab(context: TabContext, selection: ReadSelection): vo
   $("retry").addEventListener("click", () => void score(context, selection));
 }
 
-function showProblems({ run }: TabContext, problems: LocatedProblem[]): void {
-  $("problem-list").replaceChildren(...problemItems(run, problems));
+function showProblems({ run }: TabContext, problems: LocatedProblem[], unlisted = 0): void {
+  $("problem-list").replaceChildren(...problemItems(run, problems, unlisted));
   $("problems").hidden = problems.length === 0;
 }
 
@@ -31,7 +31,7 @@ async function read(context: TabContext, selection: ReadSelection): Promise<void
     say("status", `Could not read the selection: ${(error as Error).message}`, "error");
     return;
   }
-  const { mapping, schools, source, problems } = prepared;
+  const { mapping, schools, source, problems, unlisted } = prepared;
   $("mapping").hidden = false;
   say("mapping-summary", `${source.address}: ${schools} schools, ${mapping.format} format.`);
   $("mapping-list").replaceChildren(
@@ -41,14 +41,11 @@ async function read(context: TabContext, selection: ReadSelection): Promise<void
       `Missing: ${mapping.missing.join(", ") || "none"}`,
     ].map((text) => Object.assign(document.createElement("li"), { textContent: text })),
   );
-  showProblems(context, problems);
+  showProblems(context, problems, unlisted);
   selection.set(prepared);
-  ($("score") as HTMLButtonElement).hidden = problems.length > 0;
-  say(
-    "status",
-    problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.",
-    problems.length > 0 ? "error" : "",
-  );
+  const count = problems.length + unlisted;
+  ($("score") as HTMLButtonElement).hidden = count > 0;
+  say("status", count > 0 ? `${count} problem${count === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.", count > 0 ? "error" : "");
 }
 
 async function score(context: TabContext, selection: ReadSelection): Promise<void> {
@@ -70,7 +67,7 @@ async function score(context: TabContext, selection: ReadSelection): Promise<voi
   }
   const { failure } = outcome;
   if (failure.kind === "invalid") {
-    showProblems(context, outcome.problems);
+    showProblems(context, outcome.problems, outcome.unlisted);
     say("status", "The API found problems in the data.", "error");
     return;
   }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { callEngine } from "../../shared/client/api-client.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
-import type { Parsed } from "../../shared/core/problems.js";
+import { type Parsed, unlisted } from "../../shared/core/problems.js";
 import { resultFileSheets, resultsTable } from "../../shared/reports/score-report.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
@@ -127,7 +127,7 @@ function withOverrides(body: unknown, config: unknown, year: number | undefined)
 async function scoreWith(options: Options, body: unknown): Promise<Parsed<ScoreResponse>> {
   const outcome = await callEngine("score", body, { endpoint: options.api ?? "local", ...(options.key && { apiKey: options.key }), timeoutMs: 300_000 });
   if (outcome.ok) return outcome;
-  if (outcome.kind === "invalid") return { ok: false, problems: outcome.problems };
+  if (outcome.kind === "invalid") return { ok: false, problems: outcome.problems, ...(outcome.total !== undefined && { total: outcome.total }) };
   throw new Error(outcome.message + (options.api ? " (npm start runs the Worker locally)" : ""));
 }
 
@@ -136,7 +136,7 @@ async function scoreWith(options: Options, body: unknown): Promise<Parsed<ScoreR
 async function scoreJson(options: Options, config: unknown): Promise<number> {
   const body = withOverrides(await readJson(options.input), config, options.year);
   const scored = await scoreWith(options, body);
-  if (!scored.ok) return reportProblems(scored.problems);
+  if (!scored.ok) return reportProblems(scored.problems, unlisted(scored));
   if (options.out === undefined) {
     process.stdout.write(`${JSON.stringify(scored.value)}\n`);
     return 0;
@@ -153,12 +153,12 @@ async function scoreTable(options: Options, config: unknown): Promise<number> {
   // Checked here first, so every problem has its cell without a round trip to an API.
   const parsed = parseScoreRequest(body);
   const problems = read.cellProblems(parsed.ok ? [] : parsed.problems);
-  if (problems.length > 0 || !parsed.ok) return reportProblems(problems);
+  if (problems.length > 0 || !parsed.ok) return reportProblems(problems, parsed.ok ? 0 : unlisted(parsed));
   let scored: ScoreResponse;
   if (options.api === undefined) scored = await scoreSchools(parsed.value.request, parsed.value.config);
   else {
     const remote = await scoreWith(options, body);
-    if (!remote.ok) return reportProblems(read.cellProblems(remote.problems));
+    if (!remote.ok) return reportProblems(read.cellProblems(remote.problems), unlisted(remote));
     scored = remote.value;
   }
   const out = options.out ?? defaultOutput(options.input);
@@ -178,9 +178,12 @@ async function writeResults(response: ScoreResponse, out: string): Promise<void>
   else await writeFile(out, `${JSON.stringify(response)}\n`);
 }
 
-function reportProblems(problems: readonly LocatedProblem[]): number {
+/** Every problem listed, then "… and N more" for those the engine counted but did not list (api.md: the first 1,000). */
+function reportProblems(problems: readonly LocatedProblem[], more: number): number {
   for (const problem of problems) process.stderr.write(`${problemLine(problem)}\n`);
-  process.stderr.write(`${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was scored.\n`);
+  if (more > 0) process.stderr.write(`… and ${more} more\n`);
+  const count = problems.length + more;
+  process.stderr.write(`${count} problem${count === 1 ? "" : "s"}; nothing was scored.\n`);
   return 1;
 }
 

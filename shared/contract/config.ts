@@ -2,7 +2,7 @@
 // result can be traced to the exact rules that made it (api.md: configHash).
 
 import { METHODOLOGY_VERSION } from "../core/model.js";
-import { type Parsed, type Problem, problemsFromZod } from "../core/problems.js";
+import { type Parsed, type Problem, problemsFromZod, pushAll } from "../core/problems.js";
 import { DEFAULT_CONFIG } from "./default-config.js";
 import { type Config, ConfigPatchSchema, ConfigSchema } from "./requests.js";
 
@@ -46,7 +46,7 @@ export function resolveConfig(layers: ConfigLayer[], input?: unknown): Parsed<Co
   for (const { patch, at } of layers) {
     if (patch === undefined) continue;
     const shape = ConfigPatchSchema.safeParse(patch);
-    if (!shape.success) problems.push(...problemsFromZod(shape.error.issues, input, at));
+    if (!shape.success) pushAll(problems, problemsFromZod(shape.error.issues, input, at));
     else merged = deepMerge(merged, patch);
   }
   if (problems.length > 0) return { ok: false, problems };

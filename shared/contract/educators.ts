@@ -4,7 +4,7 @@
 // A namespace import, not `{ z }`: `{ z }` is zod's namespace as one value, which esbuild keeps
 // whole (all its locales too); property reads on `* as z` let the task pane's bundle keep only what it uses.
 import * as z from "zod";
-import { boundedNumber, describeValue, wholeNumber } from "./messages.js";
+import { boundedNumber, describeValue, expecting, wholeNumber } from "./messages.js";
 import { MAX_SETTING, weight as weightIn } from "./requests.js";
 
 export const EDUCATOR_LEVELS = ["ineffective", "developing", "effective", "highlyEffective"] as const;
@@ -41,8 +41,24 @@ export const ModelSchema = z.strictObject({
   cuts: CutsSchema.optional(),
 });
 
+/**
+ * The most district models one config may hold. The count is checked before the models are: zod
+ * gathers a record's problems into its parent's list in one call, and a million malformed models
+ * would overflow the stack instead of making one problem.
+ */
+export const MAX_MODELS = 1000;
+
+const districtModels = z.preprocess(
+  (models, ctx) => {
+    const count = typeof models === "object" && models !== null && !Array.isArray(models) ? Object.keys(models).length : 0;
+    if (count > MAX_MODELS) ctx.issues.push({ code: "custom", message: `expected at most ${MAX_MODELS} district models, got ${count}`, input: models });
+    return models;
+  },
+  z.record(z.string(), ModelSchema, expecting("district models (an object keyed by district)")),
+);
+
 export const EducatorConfigSchema = z.strictObject({
-  models: z.record(z.string(), ModelSchema).optional(),
+  models: districtModels.optional(),
   defaultModel: modelKind.optional(),
   minReport: wholeNumber(1, "a minimum group size", MAX_SETTING).optional(),
 });

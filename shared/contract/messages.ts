@@ -13,6 +13,11 @@ export function describeValue(v: unknown): string {
   return Array.isArray(v) ? "a list" : "an object";
 }
 
+/** How many items a list that is too long or too short has, for its message. */
+export function listLength(v: unknown): string {
+  return Array.isArray(v) ? String(v.length) : describeValue(v);
+}
+
 type IssueInput = { code?: string; input?: unknown };
 
 /** A number in [min, max]; the message names the range and the value received. */

@@ -5,7 +5,7 @@
 // whole (all its locales too); property reads on `* as z` let the task pane's bundle keep only what it uses.
 import * as z from "zod";
 import { DESIGNATION_TYPES, INDICATOR_INFO, INDICATORS, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../core/model.js";
-import { boundedNumber, describeValue, expecting, oneOf, wholeNumber } from "./messages.js";
+import { boundedNumber, describeValue, expecting, listLength, oneOf, wholeNumber } from "./messages.js";
 
 export { boundedNumber, describeValue, wholeNumber } from "./messages.js";
 
@@ -49,6 +49,12 @@ export const HistoryEntrySchema = z.strictObject(
   expecting("a history entry (an object with year, index, designation, gradRate)"),
 );
 
+/**
+ * The most prior years a school's history may hold. Like every list inside a record, its length is
+ * checked before its items, so a history of a million bad entries is one problem, not a million.
+ */
+export const MAX_HISTORY = 100;
+
 export const SchoolSchema = z.strictObject(
   {
     id: nonEmptyText.min(1, { error: "expected a school id, got empty text" }),
@@ -57,7 +63,10 @@ export const SchoolSchema = z.strictObject(
     level: oneOf(SCHOOL_LEVELS),
     title1: oneOf(TITLE1_STATUSES),
     sig: z.boolean({ error: (iss) => `expected true or false, got ${describeValue(iss.input)}` }).optional(),
-    history: z.array(HistoryEntrySchema).optional(),
+    history: z
+      .array(HistoryEntrySchema, expecting("a list of prior years"))
+      .max(MAX_HISTORY, { error: (iss) => `expected at most ${MAX_HISTORY} prior years, got ${listLength(iss.input)}` })
+      .optional(),
     subgroups: SubgroupsSchema,
   },
   expecting("a school (an object)"),
@@ -102,7 +111,7 @@ const cutPointList = z
   .array(boundedNumber(0, 100, "a cut point"), {
     error: (iss) => `expected a list of nine cut points, got ${describeValue(iss.input)}`,
   })
-  .length(9, { error: (iss) => `expected nine cut points, got ${Array.isArray(iss.input) ? iss.input.length : "?"}` })
+  .length(9, { error: (iss) => `expected nine cut points, got ${listLength(iss.input)}` })
   .superRefine((cuts, ctx) => {
     for (let k = 1; k < cuts.length; k++) {
       if (cuts[k]! < cuts[k - 1]!) ctx.addIssue({ code: "custom", path: [k], message: `cut points must not decrease: ${cuts[k]} follows ${cuts[k - 1]}` });
@@ -133,7 +142,10 @@ function someKeyedBy<const K extends readonly [string, ...string[]], V extends z
 const levelWeights = someKeyedBy(INDICATORS, positiveWeight, "indicator", "indicator weights (an object keyed by indicator code)");
 const domainWeights = z.strictObject({ academic: weight({ zero: true }), secc: weight({ zero: true }) });
 const designationRules = z.strictObject({
-  pool: z.array(oneOf(TITLE1_STATUSES)).min(1, { error: "the Title I pool needs at least one status" }),
+  pool: z
+    .array(oneOf(TITLE1_STATUSES), expecting("a list of Title I statuses"))
+    .min(1, { error: "the Title I pool needs at least one status" })
+    .max(TITLE1_STATUSES.length, { error: (iss) => `expected at most ${TITLE1_STATUSES.length} Title I statuses, got ${listLength(iss.input)}` }),
   priorityShare: share,
   focusShare: share,
   rewardShare: share,
@@ -202,6 +214,9 @@ export const ScoreRequestSchema = z.strictObject(
   expecting("a JSON object"),
 );
 
+/** The most scenarios one request compares. */
+export const MAX_SCENARIOS = 20;
+
 export const ScenariosRequestSchema = z.strictObject(
   {
     year: wholeNumber(1900, "a whole year").optional(),
@@ -210,7 +225,7 @@ export const ScenariosRequestSchema = z.strictObject(
     scenarios: z
       .array(z.strictObject({ name: nonEmptyText.min(1, { error: "a scenario needs a name" }), config: ConfigPatchSchema.optional() }))
       .min(1, { error: "expected at least one scenario (the first is the baseline)" })
-      .max(20, { error: "expected at most 20 scenarios" }),
+      .max(MAX_SCENARIOS, { error: (iss) => `expected at most ${MAX_SCENARIOS} scenarios, got ${listLength(iss.input)}` }),
   },
   expecting("a JSON object"),
 );

@@ -11,6 +11,7 @@ import {
   DEFAULT_WEIGHTS,
   type EducatorConfig,
   EducatorConfigSchema,
+  MAX_MODELS,
   MEASURES,
   MIN_GROWTH_SHARE,
   type Model,
@@ -18,7 +19,7 @@ import {
   type Weights,
 } from "../contract/educators.js";
 import { round6, roundHalfAway } from "../core/numbers.js";
-import { type Parsed, type Problem, problemAt, problemsFromZod } from "../core/problems.js";
+import { type Parsed, type Problem, problemAt, problemsFromZod, pushAll } from "../core/problems.js";
 
 export interface DistrictModel {
   model: "weighted" | "check";
@@ -84,8 +85,8 @@ export function educatorConfigOf(body: unknown): Parsed<ResolvedEducatorConfig> 
   const resolved = resolveEducatorConfig(shape.success ? shape.data : undefined, body, models.wellFormed);
   if (shape.success && models.problems.length === 0) return resolved;
   const problems = shape.success ? [] : problemsFromZod(shape.error.issues, body, ["config"]);
-  for (const problem of models.problems) problems.push(problem);
-  if (!resolved.ok) for (const problem of resolved.problems) problems.push(problem);
+  pushAll(problems, models.problems);
+  if (!resolved.ok) pushAll(problems, resolved.problems);
   return { ok: false, problems };
 }
 
@@ -93,11 +94,12 @@ export function educatorConfigOf(body: unknown): Parsed<ResolvedEducatorConfig> 
 function modelsOf(models: unknown, body: unknown): { wellFormed: [string, Model][]; problems: Problem[] } {
   const wellFormed: [string, Model][] = [];
   const problems: Problem[] = [];
-  if (typeof models !== "object" || models === null || Array.isArray(models)) return { wellFormed, problems };
+  // Too many models is one problem, the shape's: their entries are not checked one by one.
+  if (typeof models !== "object" || models === null || Array.isArray(models) || Object.keys(models).length > MAX_MODELS) return { wellFormed, problems };
   for (const [district, model] of Object.entries(models)) {
     const parsed = ModelSchema.safeParse(model);
     if (parsed.success) wellFormed.push([district, parsed.data]);
-    else for (const problem of problemsFromZod(parsed.error.issues, body, ["config", "models", district])) problems.push(problem);
+    else pushAll(problems, problemsFromZod(parsed.error.issues, body, ["config", "models", district]));
   }
   return { wellFormed, problems };
 }

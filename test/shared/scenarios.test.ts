@@ -108,7 +108,7 @@ describe("scenarios: every problem in one answer", () => {
   it("resolves only as many scenario configs as a request may have", async () => {
     const scenarios = Array.from({ length: 25 }, (_, i) => ({ name: `s${i}`, config: { minN: 0 } }));
     const found = await problems({ schools: [mixed], scenarios });
-    expect(found.filter((p) => p.path === "scenarios")).toEqual([{ path: "scenarios", message: "expected at most 20 scenarios" }]);
+    expect(found.filter((p) => p.path === "scenarios")).toEqual([{ path: "scenarios", message: "expected at most 20 scenarios, got 25" }]);
     // zod stops at the length; the config problems come from resolving the first 20 scenarios only.
     expect(found.filter((p) => p.path.endsWith(".config.minN")).map((p) => p.path)).toEqual(
       scenarios.slice(0, 20).map((_, i) => `scenarios[${i}].config.minN`),
