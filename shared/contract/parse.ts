@@ -159,13 +159,16 @@ export function crossChecks(body: unknown): Problem[] {
       if (typeof y !== "number") return;
       if (years.has(y)) problems.push(problemAt(["schools", i, "history", j, "year"], body, `history has ${y} twice`));
       years.add(y);
-      if (typeof year === "number" && y >= year) {
+      // Only years that are years: a bad one is a shape problem already, and comparing it says nothing more.
+      if (isYear(year) && isYear(y) && y >= year) {
         problems.push(problemAt(["schools", i, "history", j, "year"], body, `history year ${y} is not before the request year ${year}`));
       }
     });
   });
   return problems;
 }
+
+const isYear = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1900;
 
 /**
  * A text field that must be unique in a list of the body (`scenarios[].name`, `educators[].id`):

@@ -140,18 +140,24 @@ function someKeyedBy<const K extends readonly [string, ...string[]], V extends z
 }
 
 const levelWeights = someKeyedBy(INDICATORS, positiveWeight, "indicator", "indicator weights (an object keyed by indicator code)");
-const domainWeights = z.strictObject({ academic: weight({ zero: true }), secc: weight({ zero: true }) });
-const designationRules = z.strictObject({
-  pool: z
-    .array(oneOf(TITLE1_STATUSES), expecting("a list of Title I statuses"))
-    .min(1, { error: "the Title I pool needs at least one status" })
-    .max(TITLE1_STATUSES.length, { error: (iss) => `expected at most ${TITLE1_STATUSES.length} Title I statuses, got ${listLength(iss.input)}` }),
-  priorityShare: share,
-  focusShare: share,
-  rewardShare: share,
-  progressShare: share,
-  gradRateFloor: boundedNumber(0, 100, "a graduation rate"),
-});
+const domainWeights = z.strictObject(
+  { academic: weight({ zero: true }), secc: weight({ zero: true }) },
+  expecting("domain weights (an object with academic and secc)"),
+);
+const designationRules = z.strictObject(
+  {
+    pool: z
+      .array(oneOf(TITLE1_STATUSES), expecting("a list of Title I statuses"))
+      .min(1, { error: "the Title I pool needs at least one status" })
+      .max(TITLE1_STATUSES.length, { error: (iss) => `expected at most ${TITLE1_STATUSES.length} Title I statuses, got ${listLength(iss.input)}` }),
+    priorityShare: share,
+    focusShare: share,
+    rewardShare: share,
+    progressShare: share,
+    gradRateFloor: boundedNumber(0, 100, "a graduation rate"),
+  },
+  expecting("designation rules (an object with pool and the shares)"),
+);
 
 // Leaf schemas shared by the full config and the patch, so a bad value gets the same message
 // whether it is caught in the patch or in the merged result.
@@ -182,34 +188,39 @@ export type Config = z.infer<typeof ConfigSchema>;
  * indicatorWeights removes an indicator from a level. The merged result is checked again whole
  * (e.g. at least one domain weight above 0).
  */
-export const ConfigPatchSchema = z.strictObject({
-  minN: configFields.minN.optional(),
-  subgroupShare: configFields.subgroupShare.optional(),
-  suppressBelow: configFields.suppressBelow.optional(),
-  allowMissingDomain: configFields.allowMissingDomain.optional(),
-  spedReference: configFields.spedReference.optional(),
-  gapLevels: configFields.gapLevels.optional(),
-  partnerCapacity: configFields.partnerCapacity.optional(),
-  partnerMinLevel: configFields.partnerMinLevel.optional(),
-  previousMinN: configFields.previousMinN.optional(),
-  domainWeights: domainWeights.partial().optional(),
-  indicatorWeights: someKeyedBy(
-    SCHOOL_LEVELS,
-    someKeyedBy(INDICATORS, positiveWeight.nullable(), "indicator", "indicator weights (an object keyed by indicator code)"),
-    "school level",
-    "indicator weights per school level (an object keyed by level)",
-  ).optional(),
-  cutPoints: someKeyedBy(INDICATORS, cutPointList, "indicator", "cut points (an object keyed by indicator code)").optional(),
-  targets: someKeyedBy(INDICATORS, target.nullable(), "indicator", "targets (an object keyed by indicator code)").optional(),
-  designation: designationRules.partial().optional(),
-});
+export const ConfigPatchSchema = z.strictObject(
+  {
+    minN: configFields.minN.optional(),
+    subgroupShare: configFields.subgroupShare.optional(),
+    suppressBelow: configFields.suppressBelow.optional(),
+    allowMissingDomain: configFields.allowMissingDomain.optional(),
+    spedReference: configFields.spedReference.optional(),
+    gapLevels: configFields.gapLevels.optional(),
+    partnerCapacity: configFields.partnerCapacity.optional(),
+    partnerMinLevel: configFields.partnerMinLevel.optional(),
+    previousMinN: configFields.previousMinN.optional(),
+    domainWeights: domainWeights.partial().optional(),
+    indicatorWeights: someKeyedBy(
+      SCHOOL_LEVELS,
+      someKeyedBy(INDICATORS, positiveWeight.nullable(), "indicator", "indicator weights (an object keyed by indicator code)"),
+      "school level",
+      "indicator weights per school level (an object keyed by level)",
+    ).optional(),
+    cutPoints: someKeyedBy(INDICATORS, cutPointList, "indicator", "cut points (an object keyed by indicator code)").optional(),
+    targets: someKeyedBy(INDICATORS, target.nullable(), "indicator", "targets (an object keyed by indicator code)").optional(),
+    designation: designationRules.partial().optional(),
+  },
+  expecting("a config (an object with any of the config's settings)"),
+);
 export type ConfigPatch = z.input<typeof ConfigPatchSchema>;
+
+const schoolList = z.array(SchoolSchema, expecting("a list of schools"));
 
 export const ScoreRequestSchema = z.strictObject(
   {
     year: wholeNumber(1900, "a whole year").optional(),
     config: ConfigPatchSchema.optional(),
-    schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+    schools: schoolList,
   },
   expecting("a JSON object"),
 );
@@ -221,9 +232,15 @@ export const ScenariosRequestSchema = z.strictObject(
   {
     year: wholeNumber(1900, "a whole year").optional(),
     config: ConfigPatchSchema.optional(),
-    schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+    schools: schoolList,
     scenarios: z
-      .array(z.strictObject({ name: nonEmptyText.min(1, { error: "a scenario needs a name" }), config: ConfigPatchSchema.optional() }))
+      .array(
+        z.strictObject(
+          { name: nonEmptyText.min(1, { error: "a scenario needs a name" }), config: ConfigPatchSchema.optional() },
+          expecting("a scenario (an object with name and config)"),
+        ),
+        expecting("a list of scenarios"),
+      )
       .min(1, { error: "expected at least one scenario (the first is the baseline)" })
       .max(MAX_SCENARIOS, { error: (iss) => `expected at most ${MAX_SCENARIOS} scenarios, got ${listLength(iss.input)}` }),
   },
@@ -233,7 +250,7 @@ export const ScenariosRequestSchema = z.strictObject(
 export const CutPointsRequestSchema = z.strictObject(
   {
     config: ConfigPatchSchema.optional(),
-    schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+    schools: schoolList,
   },
   expecting("a JSON object"),
 );

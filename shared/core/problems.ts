@@ -63,8 +63,12 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], input: unkn
   return out;
 }
 
+/** What the contract's fallback wording says of an unknown key; it names the key here, one problem per key. */
+export const UNKNOWN_FIELD = "unknown field";
+
+/** `unknown field "colour"`; a schema's own wording (`unknown student group; expected one of …`) gets the key appended. */
 function unknownKeyMessage(message: string, key: string): string {
-  return message.startsWith("unknown") ? `${message} (got ${JSON.stringify(key)})` : `unknown field ${JSON.stringify(key)}`;
+  return message.startsWith("unknown") && message !== UNKNOWN_FIELD ? `${message} (got ${JSON.stringify(key)})` : `${UNKNOWN_FIELD} ${JSON.stringify(key)}`;
 }
 
 export function problemAt(path: readonly PropertyKey[], input: unknown, message: string): Problem {
