@@ -56,14 +56,16 @@ export const ModelSchema = z.strictObject(
  */
 export const MAX_MODELS = 1000;
 
-const districtModels = z.preprocess(
-  (models, ctx) => {
-    const count = typeof models === "object" && models !== null && !Array.isArray(models) ? Object.keys(models).length : 0;
-    if (count > MAX_MODELS) ctx.issues.push({ code: "custom", message: `expected at most ${MAX_MODELS} district models, got ${count}`, input: models });
-    return models;
-  },
-  z.record(z.string(), ModelSchema, expecting("district models (an object keyed by district)")),
-);
+const districtModels = z
+  .preprocess(
+    (models, ctx) => {
+      const count = typeof models === "object" && models !== null && !Array.isArray(models) ? Object.keys(models).length : 0;
+      if (count > MAX_MODELS) ctx.issues.push({ code: "custom", message: `expected at most ${MAX_MODELS} district models, got ${count}`, input: models });
+      return models;
+    },
+    z.record(z.string(), ModelSchema, expecting("district models (an object keyed by district)")),
+  )
+  .describe(`District name → model; at most ${MAX_MODELS} districts, any name`);
 
 export const EducatorConfigSchema = z.strictObject(
   { models: districtModels.optional(), defaultModel: modelKind.optional(), minReport: wholeNumber(1, "a minimum group size", MAX_SETTING).optional() },

@@ -13,7 +13,7 @@ import * as z from "zod";
 import { type Parsed, type Problem, problemAt, problemsFromZod, pushAll, rejected } from "../core/problems.js";
 import { resolveConfig } from "./config.js";
 import { type Config, MAX_HISTORY } from "./requests.js";
-import { isValidSchool } from "./school-check.js";
+import { everyItem, isValidSchool } from "./school-check.js";
 
 /** What an operation's request is checked against. */
 export interface RequestParser<T, C> {
@@ -87,7 +87,7 @@ function parseShape<T>(schema: z.ZodType<T>, body: unknown): Shape<T> {
   for (const key of Object.keys(object.shape)) {
     if (lists.includes(key)) {
       const list = record[key] as unknown[];
-      if (key === "schools" && list.every(isValidSchool)) {
+      if (key === "schools" && everyItem(list, isValidSchool)) {
         data[key] = list;
         continue;
       }

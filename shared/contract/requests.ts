@@ -100,7 +100,8 @@ export function weight({ zero }: { zero: boolean }) {
     .number({ error })
     .min(zero ? 0 : MIN_WEIGHT, { error })
     .max(MAX_WEIGHT, { error });
-  return zero ? bounded.refine((w) => w === 0 || w >= MIN_WEIGHT, { error }) : bounded;
+  // The document can say "0 or from …" only in words: its minimum is 0.
+  return zero ? bounded.refine((w) => w === 0 || w >= MIN_WEIGHT, { error }).describe(`0 (takes no part) or ${range}`) : bounded;
 }
 
 const positiveWeight = weight({ zero: false });
