@@ -7,8 +7,9 @@
 // field's issues with `issues.push(...fieldIssues)`, one call argument per issue, so a list field
 // with ~120,000 issues (20,000 schools, 7 bad values each) overflows the call stack in workerd,
 // where zod cannot compile its faster parser: a RangeError, a 500. So each list of records is
-// parsed on its own (its issues are gathered one record at a time), and every list inside a record
-// has a maximum checked before its items (history, pool, cut points, scenarios).
+// parsed on its own (its issues are gathered one record at a time), and every other list, and the
+// district models, has a maximum checked before its items (history, pool, cut points, scenarios,
+// config.models).
 import * as z from "zod";
 import { type Parsed, type Problem, problemAt, problemsFromZod, pushAll, rejected } from "../core/problems.js";
 import { resolveConfig } from "./config.js";
