@@ -3,6 +3,7 @@
 
 import { callEngine, type EngineSettings, type Failure } from "../shared/client/api-client.js";
 import type { ScoreResponse } from "../shared/contract/responses.js";
+import { unlisted } from "../shared/core/problems.js";
 import { resultSheets } from "../shared/reports/score-report.js";
 import { parseScoreRequest } from "../shared/schools/score.js";
 import type { LocatedProblem } from "../shared/tables/cells.js";
@@ -22,6 +23,8 @@ export interface Prepared {
   problems: LocatedProblem[];
   /** What was read but not used (history rows of schools not in the data…): shown, and scoring goes ahead. */
   notes: LocatedProblem[];
+  /** Problems the engine found beyond those it lists. */
+  unlisted: number;
 }
 
 /** Step 1: read and check; nothing leaves the workbook yet. */
@@ -32,24 +35,26 @@ export async function prepare(run: RunExcel): Promise<Prepared> {
   const history = await run((context) => readInputSheet(context, "history"));
   const read = withHistorySheet(data, history && { ...history.place, values: history.values, numberFormats: history.numberFormats }, data.request.year);
   const parsed = parseScoreRequest(read.request);
+  const problems = read.cellProblems(parsed.ok ? [] : parsed.problems);
   return {
     source,
     read,
     mapping: read.mapping,
     schools: read.request.schools.length,
-    problems: read.cellProblems(parsed.ok ? [] : parsed.problems),
+    problems,
     notes: read.notes,
+    unlisted: parsed.ok ? 0 : unlisted(parsed),
   };
 }
 
-export type Scored = { ok: true; response: ScoreResponse; syncs: number } | { ok: false; failure: Failure; problems: LocatedProblem[] };
+export type Scored = { ok: true; response: ScoreResponse; syncs: number } | { ok: false; failure: Failure; problems: LocatedProblem[]; unlisted: number };
 
 /** Step 2: score (API or local) and write SQII Results and SQII Subgroups. */
 export async function scoreAndWrite(run: RunExcel, prepared: Prepared, settings: EngineSettings, now = new Date(), onProgress?: Progress): Promise<Scored> {
   const outcome = await callEngine("score", prepared.read.request, settings);
   if (!outcome.ok) {
-    const problems = outcome.kind === "invalid" ? prepared.read.cellProblems(outcome.problems) : [];
-    return { ok: false, failure: outcome, problems };
+    if (outcome.kind !== "invalid") return { ok: false, failure: outcome, problems: [], unlisted: 0 };
+    return { ok: false, failure: outcome, problems: prepared.read.cellProblems(outcome.problems), unlisted: unlisted(outcome) };
   }
   const sheets = resultSheets(outcome.value, { source: prepared.source.address, at: now, engine: settings.endpoint });
   const report = await run((context) => writeSheets(context, sheets, undefined, onProgress));

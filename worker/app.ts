@@ -29,7 +29,7 @@ const corsForOrigins: MiddlewareHandler<App> = (c, next) => {
 const keysOf = (env: Env | undefined) => listOf(env?.API_KEYS);
 
 function answer<T>(c: Context, parsed: Parsed<T>): Response {
-  return parsed.ok ? c.json(parsed.value as object) : invalidRequest(parsed.problems);
+  return parsed.ok ? c.json(parsed.value as object) : invalidRequest(parsed);
 }
 
 const KINDS_BY_STATUS: Record<number, ProblemKind> = {

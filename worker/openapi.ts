@@ -6,6 +6,7 @@
 // generated once and `documentFor` adds the server and, with keys, the security per request.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { ConfigSchema } from "../shared/contract/requests.js";
+import { MAX_PROBLEMS } from "../shared/core/problems.js";
 import { OPERATION_LIST, type Operation, type OperationName } from "../shared/operations.js";
 import { PROBLEM_TYPE, PROBLEMS, type ProblemKind, problemType } from "./problem.js";
 
@@ -20,8 +21,10 @@ const ProblemSchema = z
     detail: z.string(),
     errors: z
       .array(z.object({ path: z.string(), schoolId: z.string().optional(), message: z.string() }))
+      .max(MAX_PROBLEMS)
       .optional()
-      .describe("invalidRequest only: every problem, with where it is"),
+      .describe(`invalidRequest only: every problem, with where it is, up to ${MAX_PROBLEMS}`),
+    more: z.number().int().min(1).optional().describe(`invalidRequest only: how many problems were found beyond the ${MAX_PROBLEMS} listed in errors`),
   })
   .openapi("Problem");
 

@@ -42,6 +42,7 @@ async function rate({ run, settings }: TabContext): Promise<void> {
     say("rate-status", out.failure.message, "error");
     return;
   }
-  say("rate-status", `${out.problems.length} problem${out.problems.length === 1 ? "" : "s"} to fix:`, "error");
-  $("rate-problems").replaceChildren(...problemItems(run, out.problems));
+  const count = out.problems.length + (out.unlisted ?? 0);
+  say("rate-status", `${count} problem${count === 1 ? "" : "s"} to fix:`, "error");
+  $("rate-problems").replaceChildren(...problemItems(run, out.problems, out.unlisted));
 }

@@ -23,8 +23,8 @@ function showNotes({ run }: TabContext, notes: LocatedProblem[]): void {
   $("notes").hidden = notes.length === 0;
 }
 
-function showProblems({ run }: TabContext, problems: LocatedProblem[]): void {
-  $("problem-list").replaceChildren(...problemItems(run, problems));
+function showProblems({ run }: TabContext, problems: LocatedProblem[], unlisted = 0): void {
+  $("problem-list").replaceChildren(...problemItems(run, problems, unlisted));
   $("problems").hidden = problems.length === 0;
 }
 
@@ -42,7 +42,7 @@ async function read(context: TabContext, selection: ReadSelection, roll: RollFor
     say("status", `Could not read the selection: ${(error as Error).message}`, "error");
     return;
   }
-  const { mapping, schools, source, problems } = prepared;
+  const { mapping, schools, source, problems, unlisted } = prepared;
   $("mapping").hidden = false;
   say("mapping-summary", `${source.address}: ${schools} schools, ${mapping.format} format.`);
   $("mapping-list").replaceChildren(
@@ -52,15 +52,12 @@ async function read(context: TabContext, selection: ReadSelection, roll: RollFor
       `Missing: ${mapping.missing.join(", ") || "none"}`,
     ].map((text) => Object.assign(document.createElement("li"), { textContent: text })),
   );
-  showProblems(context, problems);
+  showProblems(context, problems, unlisted);
   showNotes(context, prepared.notes);
   selection.set(prepared);
-  ($("score") as HTMLButtonElement).hidden = problems.length > 0;
-  say(
-    "status",
-    problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.",
-    problems.length > 0 ? "error" : "",
-  );
+  const count = problems.length + unlisted;
+  ($("score") as HTMLButtonElement).hidden = count > 0;
+  say("status", count > 0 ? `${count} problem${count === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.", count > 0 ? "error" : "");
 }
 
 async function score(context: TabContext, selection: ReadSelection, roll: RollForwardButton): Promise<void> {
@@ -83,7 +80,7 @@ async function score(context: TabContext, selection: ReadSelection, roll: RollFo
   }
   const { failure } = outcome;
   if (failure.kind === "invalid") {
-    showProblems(context, outcome.problems);
+    showProblems(context, outcome.problems, outcome.unlisted);
     say("status", "The API found problems in the data.", "error");
     return;
   }

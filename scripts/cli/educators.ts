@@ -7,6 +7,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { callEngine } from "../../shared/client/api-client.js";
 import type { EducatorsResponse } from "../../shared/contract/educators.js";
+import { unlisted } from "../../shared/core/problems.js";
 import { parseEducatorsRequest } from "../../shared/educators/rating.js";
 import { evaluationSheets } from "../../shared/reports/evaluation-report.js";
 import type { LocatedProblem } from "../../shared/tables/cells.js";
@@ -31,20 +32,21 @@ export interface RateOptions {
   config?: unknown;
 }
 
-export type RatedFile = { ok: true; summary: string } | { ok: false; problems: LocatedProblem[] };
+/** `unlisted`: problems the engine found beyond the ones it lists (it lists 1,000 at most). */
+export type RatedFile = { ok: true; summary: string } | { ok: false; problems: LocatedProblem[]; unlisted: number };
 
 export async function rateEducatorFile(options: RateOptions, file: TableFile, headerRow: number, now = new Date()): Promise<RatedFile> {
   const part = sheetPart(file, headerRow);
   const configSheet = await readInputSheet(options.input, "evaluationConfig");
   const table = withEvaluationConfig(readEducatorTable(part.values, part), configSheet && readEvaluationConfig(configSheet));
-  if (table.problems.length > 0) return { ok: false, problems: table.problems };
+  if (table.problems.length > 0) return { ok: false, problems: table.problems, unlisted: 0 };
   const body = { ...table.request, ...withConfig((table.request as { config?: unknown }).config, options.config) };
   // Checked here first, so every problem has its cell without a round trip to an API.
   const local = parseEducatorsRequest(body);
-  if (!local.ok) return { ok: false, problems: withCells(table, local.problems) };
+  if (!local.ok) return { ok: false, problems: withCells(table, local.problems), unlisted: unlisted(local) };
   const outcome = await callEngine("educators", body, { endpoint: options.api ?? "local", ...(options.key && { apiKey: options.key }), timeoutMs: 300_000 });
   if (!outcome.ok) {
-    if (outcome.kind === "invalid") return { ok: false, problems: withCells(table, outcome.problems) };
+    if (outcome.kind === "invalid") return { ok: false, problems: withCells(table, outcome.problems), unlisted: unlisted(outcome) };
     throw new Error(outcome.message + (options.api ? " (npm start runs the Worker locally)" : ""));
   }
   await writeEvaluations(outcome.value, table.request.educators as { role?: unknown }[], `${file.sheet} (${path.basename(options.input)})`, options.out, now);

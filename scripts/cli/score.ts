@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { callEngine } from "../../shared/client/api-client.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
-import type { Parsed } from "../../shared/core/problems.js";
+import { type Parsed, unlisted } from "../../shared/core/problems.js";
 import type { ScoredSchools } from "../../shared/reports/roll-forward.js";
 import { resultFileSheets, resultsTable } from "../../shared/reports/score-report.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
@@ -118,11 +118,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Two config patches into one; unlike the merge over the default, a null here is kept, since it means "remove" there. */
+/**
+ * Two config patches into one; unlike the merge over the default, a null here is kept, since it
+ * means "remove" there. Keys are defined, not assigned, so a "__proto__" key reaches the engine's
+ * check (and its 400) instead of vanishing into the prototype.
+ */
 function mergePatches(base: unknown, patch: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) out[key] = mergePatches(out[key], value);
+  for (const [key, value] of Object.entries(patch)) {
+    const merged = mergePatches(Object.hasOwn(out, key) ? out[key] : undefined, value);
+    Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 
@@ -141,7 +148,7 @@ function withOverrides(body: unknown, config: unknown, year: number | undefined)
 async function scoreWith(options: Options, body: unknown): Promise<Parsed<ScoreResponse>> {
   const outcome = await callEngine("score", body, { endpoint: options.api ?? "local", ...(options.key && { apiKey: options.key }), timeoutMs: 300_000 });
   if (outcome.ok) return outcome;
-  if (outcome.kind === "invalid") return { ok: false, problems: outcome.problems };
+  if (outcome.kind === "invalid") return { ok: false, problems: outcome.problems, ...(outcome.total !== undefined && { total: outcome.total }) };
   throw new Error(outcome.message + (options.api ? " (npm start runs the Worker locally)" : ""));
 }
 
@@ -150,7 +157,7 @@ async function scoreWith(options: Options, body: unknown): Promise<Parsed<ScoreR
 async function scoreJson(options: Options, config: unknown): Promise<number> {
   const body = withOverrides(await readJson(options.input), config, options.year);
   const scored = await scoreWith(options, body);
-  if (!scored.ok) return reportProblems(scored.problems);
+  if (!scored.ok) return reportProblems(scored.problems, unlisted(scored));
   if (options.out === undefined) {
     process.stdout.write(`${JSON.stringify(scored.value)}\n`);
     return 0;
@@ -174,12 +181,12 @@ async function scoreTable(options: Options, config: unknown): Promise<number> {
   const parsed = parseScoreRequest(body);
   const problems = read.cellProblems(parsed.ok ? [] : parsed.problems);
   for (const note of read.notes) process.stderr.write(`note: ${problemLine(note)}\n`);
-  if (problems.length > 0 || !parsed.ok) return reportProblems(problems);
+  if (problems.length > 0 || !parsed.ok) return reportProblems(problems, parsed.ok ? 0 : unlisted(parsed));
   let scored: ScoreResponse;
   if (options.api === undefined) scored = await scoreSchools(parsed.value.request, parsed.value.config);
   else {
     const remote = await scoreWith(options, body);
-    if (!remote.ok) return reportProblems(read.cellProblems(remote.problems));
+    if (!remote.ok) return reportProblems(read.cellProblems(remote.problems), unlisted(remote));
     scored = remote.value;
   }
   const out = options.out ?? defaultOutput(options.input);
@@ -216,7 +223,7 @@ async function rateEducators(options: Options, file: TableFile, headerRow: numbe
     file,
     headerRow,
   );
-  if (!rated.ok) return reportProblems(rated.problems);
+  if (!rated.ok) return reportProblems(rated.problems, rated.unlisted);
   process.stderr.write(`${rated.summary}\n`);
   return 0;
 }
@@ -232,9 +239,12 @@ async function writeResults(response: ScoreResponse, out: string): Promise<void>
   else await writeFile(out, `${JSON.stringify(response)}\n`);
 }
 
-function reportProblems(problems: readonly LocatedProblem[]): number {
+/** Every problem listed, then "… and N more" for those the engine counted but did not list (api.md: the first 1,000). */
+function reportProblems(problems: readonly LocatedProblem[], more: number): number {
   for (const problem of problems) process.stderr.write(`${problemLine(problem)}\n`);
-  process.stderr.write(`${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was scored.\n`);
+  if (more > 0) process.stderr.write(`… and ${more} more\n`);
+  const count = problems.length + more;
+  process.stderr.write(`${count} problem${count === 1 ? "" : "s"}; nothing was scored.\n`);
   return 1;
 }
 

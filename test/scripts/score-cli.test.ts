@@ -105,6 +105,21 @@ describe("score command, JSON in", () => {
     expect(run.stderr).toContain('schools[0].level: expected one of elementary, middle, high, span, got "college"');
     expect(run.stderr).toContain("schools[1].subgroups.ALL.ela: expected a number from 0 to 100, got 140");
   });
+
+  it("lists the first 1,000 problems of a flood and says how many more there were", async () => {
+    const school = REQUEST.schools[0]!;
+    // 300 schools with 4 bad values each: 1,200 problems.
+    const flood = {
+      schools: Array.from({ length: 300 }, (_, i) => ({ ...school, id: `S${i}`, subgroups: { ALL: { n: 10, ela: 140, math: -1, sel: 101, climate: 200 } } })),
+    };
+    await writeFile(inDir("flood.json"), JSON.stringify(flood));
+    const run = await score(inDir("flood.json"));
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1002);
+    expect(lines[999]).toBe("schools[249].subgroups.ALL.climate: expected a number from 0 to 100, got 200");
+    expect(lines.slice(-2)).toEqual(["… and 200 more", "1200 problems; nothing was scored."]);
+  });
 });
 
 describe("score command, tables in", () => {
