@@ -111,7 +111,7 @@ describe("withEvaluationConfig", () => {
     if (parsed.ok) return;
     expect(withCells(table, parsed.problems).map(problemLine)).toEqual([
       "'SQII Evaluation Config'!H3: cuts must rise: developing ≤ effective ≤ highlyEffective",
-      "'SQII Evaluation Config'!B6: expected a minimum group size ≥ 1, got 0",
+      "'SQII Evaluation Config'!B6: expected a minimum group size: a whole number from 1 to 1000000, got 0",
       `'SQII Evaluation Config'!D2: district "Fresno": student growth is 8.3% of the weights; at least 20% is required`,
     ]);
   });
