@@ -30,19 +30,22 @@ describe("resultSheets", () => {
     expect(results!.table).toEqual(resultsTable(response));
   });
 
-  it("colours bands and designations with conditional formats over the data rows, once per run", async () => {
+  it("colours bands and designations with rules that match the whole label, once per run", async () => {
     const book = new FakeWorkbook();
     const sheets = resultSheets(await scored(), run);
     await writeSheets(book.context(), sheets);
     await writeSheets(book.context(), sheets); // a re-run must not pile formats up
     const formats = book.sheets.get("SQII Results")!.conditionalFormats;
     const header = sheets[0]!.table!.header;
-    const rule = (text: string) => formats.find((f) => f.textComparison.rule?.text === text)!;
+    const rule = (text: string) => formats.find((f) => f.cellValue.rule?.formula1 === `="${text}"`)!;
     expect(formats).toHaveLength(6);
-    expect(rule("Priority")).toMatchObject({ type: "ContainsText", column: header.indexOf("Designation"), rows: [8, 37] });
-    expect(rule("Priority").textComparison.format.fill.color).toBe("#F8CBAD");
-    expect(rule("Above average").column).toBe(header.indexOf("Band"));
+    expect(rule("Priority")).toMatchObject({ type: "CellValue", column: header.indexOf("Designation"), rows: [8, 37] });
+    expect(rule("Priority").cellValue).toMatchObject({ format: { fill: { color: "#F8CBAD" } }, rule: { operator: "EqualTo" } });
+    // "Average" must not colour "Below average": Excel's "contains" ignores case.
+    expect(rule("Average").column).toBe(header.indexOf("Band"));
     expect(book.sheets.get("SQII Subgroups")!.conditionalFormats).toHaveLength(0);
-    expect(Object.fromEntries(book.tables.get("SQIIResults")!.numberFormats)).toMatchObject({ "Index Score": "0.0", "Index Level": "0", Academic: "0.00" });
+    const results = book.sheets.get("SQII Results")!;
+    const formatOf = (column: string) => results.numberFormats.get(`8,${header.indexOf(column)}`);
+    expect([formatOf("Index Score"), formatOf("Index Level"), formatOf("Academic"), formatOf("School ID")]).toEqual(["0.0", "0", "0.00", undefined]);
   });
 });

@@ -70,6 +70,64 @@ describe("writeSheets", () => {
     expect(book.tables.get("Schools")!.sheet.name).toBe("Data");
   });
 
+  it("writes further blocks below the main table, each after a blank line, each an Excel table; the main header stays frozen", async () => {
+    const book = new FakeWorkbook();
+    const report = await writeSheets(book.context(), [
+      {
+        ...content([
+          ["A", 61.2],
+          ["B", 40],
+        ]),
+        numberFormats: { "Index Score": "0.0" },
+        frozenColumns: 1,
+        blocks: [{ tableName: "SQIIMore", table: { header: ["Group", "N", "Share"], rows: [["HI", 30, 0.25]] }, numberFormats: { Share: "0%" } }],
+      },
+    ]);
+    const sheet = book.sheets.get("SQII Results")!;
+    expect(sheet.values()).toEqual([
+      ["Config hash", "abc", ""],
+      ["", "", ""],
+      ["School ID", "Index Score", ""],
+      ["A", 61.2, ""],
+      ["B", 40, ""],
+      ["", "", ""],
+      ["Group", "N", "Share"],
+      ["HI", 30, 0.25],
+    ]);
+    expect(book.tables.get("SQIIResults")!.range).toEqual(expect.objectContaining({ row: 2, rowCount: 3, columnCount: 2 }));
+    expect(book.tables.get("SQIIMore")!.range).toEqual(expect.objectContaining({ row: 6, rowCount: 2, columnCount: 3 }));
+    expect([...sheet.numberFormats]).toEqual([
+      ["3,1", "0.0"],
+      ["4,1", "0.0"],
+      ["7,2", "0%"],
+    ]);
+    expect([sheet.frozenRows, sheet.frozenColumns]).toEqual([3, 1]);
+    // Everything in one request, then the tables: the small block rides along.
+    expect(report).toEqual({ syncs: 3, sheets: [{ syncs: 2, headerRow: 2, chunks: 1 }] });
+
+    // A re-run drops the old block's table too, instead of failing on its name.
+    await writeSheets(book.context(), [{ ...content([["Z", 1]]), blocks: [{ tableName: "SQIIMore", table: { header: ["Group"], rows: [] } }] }]);
+    expect(book.tables.get("SQIIMore")!.range).toEqual(expect.objectContaining({ row: 5, rowCount: 1 }));
+  });
+
+  it("chunks number formats with the values: every request within the limits, every data cell formatted", async () => {
+    const rows = Array.from({ length: 500 }, (_, i) => [`S${i}`, i / 7]);
+    const book = new FakeWorkbook();
+    const limits = { maxBytes: 4_000, maxCells: 600 };
+    const report = await writeSheets(book.context(), [{ ...content(rows), numberFormats: { "Index Score": "0.00" } }], limits);
+    expect(report.sheets[0]!.chunks).toBeGreaterThan(3);
+    expect(book.maxRequestBytes).toBeLessThanOrEqual(limits.maxBytes);
+    expect(book.maxRequestCells).toBeLessThanOrEqual(limits.maxCells);
+    const sheet = book.sheets.get("SQII Results")!;
+    expect(
+      sheet
+        .values()
+        .slice(3)
+        .map((r) => r[0]),
+    ).toEqual(rows.map((r) => r[0]));
+    expect([...sheet.numberFormats.keys()]).toEqual(rows.map((_, i) => `${i + 3},1`));
+  });
+
   it("writes a 10,000-school run in requests under 4 MB and 4,000,000 cells, in a handful of syncs", async () => {
     const scored = await scoreRequest(generateConsortium({ schools: 10_000, seed: 5, year: 2014 }));
     if (!scored.ok) throw new Error("sample should be valid");
