@@ -4,11 +4,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { callEngine } from "../../shared/client/api-client.js";
+import type { Config, ScoreRequest } from "../../shared/contract/requests.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import type { Parsed } from "../../shared/core/problems.js";
-import { resultFileSheets, resultsTable } from "../../shared/reports/score-report.js";
+import { resultSheets, resultsTable } from "../../shared/reports/score-report.js";
+import { scoredRun } from "../../shared/reports/scored-run.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
-import { type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
+import { cellAddress, columnLetters, type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
 import { type MappingReport, readTable } from "../../shared/tables/school-table.js";
 import { readTableFile } from "./table-files.js";
 import { writeCsv, writeWorkbook } from "./xlsx-writer.js";
@@ -19,6 +21,8 @@ const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json]
   CSV/xlsx in:  a table of schools, long or wide format (sheet "Data" or the first sheet);
                 results go to --out, by default <input>.results.xlsx beside the input.
                 Problems are listed by cell, e.g. Data!H14: ...
+  --out         .xlsx: the add-in's sheets (SQII Results, Subgroups, Indicators, Partnerships,
+                Districts); .csv: SQII Results alone; .json: the response
   --config      a partial config (JSON), merged over the request's own
   --year        the year being scored (overrides the table's Year column)
   --api URL     score on a running Worker (e.g. http://127.0.0.1:8787 from npm start) instead of here
@@ -134,7 +138,10 @@ async function scoreJson(options: Options, config: unknown): Promise<number> {
     process.stdout.write(`${JSON.stringify(scored.value)}\n`);
     return 0;
   }
-  await writeResults(scored.value, options.out);
+  // The sheets need the checked request beside the answer (the groups' values, the targets).
+  const checked = parseScoreRequest(body);
+  if (!checked.ok) return reportProblems(checked.problems);
+  await writeResults({ response: scored.value, checked: checked.value, source: path.basename(options.input), options }, options.out);
   process.stderr.write(`${summaryText(scored.value, options.out)}\n`);
   return 0;
 }
@@ -155,7 +162,9 @@ async function scoreTable(options: Options, config: unknown): Promise<number> {
     scored = remote.value;
   }
   const out = options.out ?? defaultOutput(options.input);
-  await writeResults(scored, out);
+  const width = Math.max(0, ...file.values.map((row) => row.length));
+  const range = `${cellAddress(file.sheet, file.firstRow, file.firstColumn)}:${columnLetters(file.firstColumn + width - 1)}${file.firstRow + file.values.length - 1}`;
+  await writeResults({ response: scored, checked: parsed.value, source: `${path.basename(options.input)}: ${range}`, options }, out);
   process.stderr.write(`${readingText(file.sheet, read.mapping)} ${summaryText(scored, out)}\n`);
   return 0;
 }
@@ -164,10 +173,21 @@ function defaultOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.results.xlsx`);
 }
 
-async function writeResults(response: ScoreResponse, out: string): Promise<void> {
+interface Outcome {
+  response: ScoreResponse;
+  checked: { request: ScoreRequest; config: Config };
+  /** The header block's source: the input file's name, and for a table the range read. */
+  source: string;
+  options: Options;
+}
+
+/** An xlsx gets the add-in's sheets, header blocks included; a CSV the results table; JSON the response. */
+async function writeResults({ response, checked, source, options }: Outcome, out: string): Promise<void> {
   const kind = extension(out);
-  if (kind === ".xlsx") await writeWorkbook(out, resultFileSheets(response, new Date()));
-  else if (kind === ".csv") await writeCsv(out, resultsTable(response));
+  if (kind === ".xlsx") {
+    const run = await scoredRun(response, checked);
+    await writeWorkbook(out, resultSheets(run, { source, at: new Date(), engine: options.api ?? "local" }));
+  } else if (kind === ".csv") await writeCsv(out, resultsTable(response));
   else await writeFile(out, `${JSON.stringify(response)}\n`);
 }
 
