@@ -1,10 +1,13 @@
 // The Score button, as steps the pane shows one by one: read the source, show how its columns
-// were understood, check it (every problem with its cell), score, write the result sheets.
+// were understood, check it (every problem with its cell), score, write the result sheets (built
+// from the answer and the checked request: the groups' values and the targets are not in the answer).
 
 import { callEngine, type EngineSettings, type Failure } from "../shared/client/api-client.js";
+import type { Config, ScoreRequest } from "../shared/contract/requests.js";
 import type { ScoreResponse } from "../shared/contract/responses.js";
 import { unlisted } from "../shared/core/problems.js";
 import { resultSheets } from "../shared/reports/score-report.js";
+import { scoredRun } from "../shared/reports/scored-run.js";
 import { parseScoreRequest } from "../shared/schools/score.js";
 import type { LocatedProblem } from "../shared/tables/cells.js";
 import { withHistorySheet } from "../shared/tables/history-merge.js";
@@ -25,6 +28,8 @@ export interface Prepared {
   notes: LocatedProblem[];
   /** Problems the engine found beyond those it lists. */
   unlisted: number;
+  /** The request as checked and its merged config, when there are no problems: what the sheets are built from. */
+  checked: { request: ScoreRequest; config: Config } | null;
 }
 
 /** Step 1: read and check; nothing leaves the workbook yet. */
@@ -44,19 +49,22 @@ export async function prepare(run: RunExcel): Promise<Prepared> {
     problems,
     notes: read.notes,
     unlisted: parsed.ok ? 0 : unlisted(parsed),
+    checked: parsed.ok && problems.length === 0 ? parsed.value : null,
   };
 }
 
 export type Scored = { ok: true; response: ScoreResponse; syncs: number } | { ok: false; failure: Failure; problems: LocatedProblem[]; unlisted: number };
 
-/** Step 2: score (API or local) and write SQII Results and SQII Subgroups. */
+/** Step 2, for a prepared table without problems: score (API or local) and write the result sheets. */
 export async function scoreAndWrite(run: RunExcel, prepared: Prepared, settings: EngineSettings, now = new Date(), onProgress?: Progress): Promise<Scored> {
+  if (!prepared.checked) throw new Error("the table has problems: fix them before scoring");
   const outcome = await callEngine("score", prepared.read.request, settings);
   if (!outcome.ok) {
     if (outcome.kind !== "invalid") return { ok: false, failure: outcome, problems: [], unlisted: 0 };
     return { ok: false, failure: outcome, problems: prepared.read.cellProblems(outcome.problems), unlisted: unlisted(outcome) };
   }
-  const sheets = resultSheets(outcome.value, { source: prepared.source.address, at: now, engine: settings.endpoint });
+  const scored = await scoredRun(outcome.value, prepared.checked);
+  const sheets = resultSheets(scored, { source: prepared.source.address, at: now, engine: settings.endpoint });
   const report = await run((context) => writeSheets(context, sheets, undefined, onProgress));
   return { ok: true, response: outcome.value, syncs: report.syncs };
 }

@@ -72,7 +72,7 @@ async function score(context: TabContext, selection: ReadSelection, roll: RollFo
     const { scored, unscored, designations } = outcome.response.summary;
     say(
       "status",
-      `Done: ${scored} scored, ${unscored} unscored; ${designations.priority} Priority, ${designations.focus} Focus, ${designations.reward} Reward. See SQII Results and SQII Subgroups.`,
+      `Done: ${scored} scored, ${unscored} unscored; ${designations.priority} Priority, ${designations.focus} Focus, ${designations.reward} Reward. See SQII Results, Subgroups, Indicators, Partnerships and Districts.`,
       "ok",
     );
     roll.offer(outcome.response, prepared.read.request);

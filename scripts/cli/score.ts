@@ -5,12 +5,14 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { callEngine } from "../../shared/client/api-client.js";
+import type { Config, ScoreRequest } from "../../shared/contract/requests.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import { type Parsed, unlisted } from "../../shared/core/problems.js";
 import type { ScoredSchools } from "../../shared/reports/roll-forward.js";
-import { resultFileSheets, resultsTable } from "../../shared/reports/score-report.js";
+import { resultSheets, resultsTable } from "../../shared/reports/score-report.js";
+import { scoredRun } from "../../shared/reports/scored-run.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
-import { type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
+import { cellAddress, columnLetters, type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
 import { withHistorySheet } from "../../shared/tables/history-merge.js";
 import { type MappingReport, readTable } from "../../shared/tables/school-table.js";
 import { educatorHeaderRow, rateEducatorFile } from "./educators.js";
@@ -32,6 +34,8 @@ const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json]
   --roll-forward  after scoring an xlsx, add the year's results (year, index, designation, ALL
                 graduation) to its SQII History sheet (created if absent; a school's row for that
                 year is replaced), so next year's data needs no history typed by hand
+  --out         .xlsx: the add-in's sheets (SQII Results, Subgroups, Indicators, Partnerships,
+                Districts); .csv: SQII Results alone; .json: the response
   --config      a partial config (JSON), merged over the request's own (for educators: an
                 educator config, merged over SQII Evaluation Config)
   --year        the year being scored (overrides the table's Year column)
@@ -162,7 +166,10 @@ async function scoreJson(options: Options, config: unknown): Promise<number> {
     process.stdout.write(`${JSON.stringify(scored.value)}\n`);
     return 0;
   }
-  await writeResults(scored.value, options.out);
+  // The sheets need the checked request beside the answer (the groups' values, the targets).
+  const checked = parseScoreRequest(body);
+  if (!checked.ok) return reportProblems(checked.problems, unlisted(checked));
+  await writeResults({ response: scored.value, checked: checked.value, source: path.basename(options.input), options }, options.out);
   process.stderr.write(`${summaryText(scored.value, options.out)}\n`);
   return 0;
 }
@@ -190,7 +197,10 @@ async function scoreTable(options: Options, config: unknown): Promise<number> {
     scored = remote.value;
   }
   const out = options.out ?? defaultOutput(options.input);
-  await writeResults(scored, out);
+  // A reduce, not Math.max(...rows): a statewide sheet has more rows than a call takes arguments.
+  const width = file.values.reduce((most, row) => Math.max(most, row.length), 0);
+  const range = `${cellAddress(file.sheet, file.firstRow, file.firstColumn)}:${columnLetters(file.firstColumn + width - 1)}${file.firstRow + file.values.length - 1}`;
+  await writeResults({ response: scored, checked: parsed.value, source: `${path.basename(options.input)}: ${range}`, options }, out);
   process.stderr.write(`${readingText(file.sheet, read.mapping)} ${summaryText(scored, out)}\n`);
   return options.rollForward ? rollForward(options.input, scored, body as ScoredSchools) : 0;
 }
@@ -232,10 +242,21 @@ function defaultOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.results.xlsx`);
 }
 
-async function writeResults(response: ScoreResponse, out: string): Promise<void> {
+interface Outcome {
+  response: ScoreResponse;
+  checked: { request: ScoreRequest; config: Config };
+  /** The header block's source: the input file's name, and for a table the range read. */
+  source: string;
+  options: Options;
+}
+
+/** An xlsx gets the add-in's sheets, header blocks included; a CSV the results table; JSON the response. */
+async function writeResults({ response, checked, source, options }: Outcome, out: string): Promise<void> {
   const kind = extension(out);
-  if (kind === ".xlsx") await writeWorkbook(out, resultFileSheets(response, new Date()));
-  else if (kind === ".csv") await writeCsv(out, resultsTable(response));
+  if (kind === ".xlsx") {
+    const run = await scoredRun(response, checked);
+    await writeWorkbook(out, resultSheets(run, { source, at: new Date(), engine: options.api ?? "local" }));
+  } else if (kind === ".csv") await writeCsv(out, resultsTable(response));
   else await writeFile(out, `${JSON.stringify(response)}\n`);
 }
 

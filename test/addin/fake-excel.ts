@@ -15,13 +15,16 @@ export interface FakeConditionalFormat {
   type: string;
   column: number;
   rows: [number, number];
+  /** A "ContainsText" format's. */
   textComparison: { format: { fill: { color?: string } }; rule?: { operator: string; text: string } };
+  /** A "CellValue" format's. */
+  cellValue: { format: { fill: { color?: string } }; rule?: { formula1: string; operator: string } };
 }
 
 export class FakeSheet {
   readonly cells = new Map<string, Cell>();
-  /** Number formats set on cells ("row,column" → format); cells never set are General. */
-  readonly formats = new Map<string, string>();
+  /** Number formats set on cells (by range, not by table column), keyed like cells. */
+  readonly numberFormats = new Map<string, string>();
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   frozenRows = 0;
   constructor(
@@ -50,6 +53,7 @@ export class FakeSheet {
       // Like Range.clear() with its default "All": contents and formats, conditional ones included.
       clear: () => {
         this.cells.clear();
+        this.numberFormats.clear();
         this.conditionalFormats.length = 0;
       },
       select: () => {
@@ -80,7 +84,7 @@ export class FakeSheet {
       rowCount,
       columnCount,
       values,
-      numberFormat: values.map((r) => r.map(() => "General")),
+      numberFormat: values.map((r, i) => r.map((_, j) => this.numberFormats.get(`${row + i},${column + j}`) ?? "General")),
       load() {},
     };
   }
@@ -95,17 +99,18 @@ export class FakeSheet {
       columnCount,
       conditionalFormats: {
         add: (type: string) => {
-          const format: FakeConditionalFormat = { type, column, rows: [row, row + rowCount - 1], textComparison: { format: { fill: {} } } };
+          const format: FakeConditionalFormat = {
+            type,
+            column,
+            rows: [row, row + rowCount - 1],
+            textComparison: { format: { fill: {} } },
+            cellValue: { format: { fill: {} } },
+          };
           sheet.conditionalFormats.push(format);
           return format;
         },
       },
       getTables: (_fullyContained?: boolean) => sheet.book.tablesAt(sheet, row, column),
-      set numberFormat(formats: string[][]) {
-        if (formats.length !== rowCount || formats.some((r) => r.length !== columnCount)) throw new Error(`formats are ${formats.length} rows for ${rowCount}`);
-        sheet.book.account(JSON.stringify(formats).length, rowCount * columnCount);
-        for (const [i, r] of formats.entries()) for (const [j, f] of r.entries()) sheet.formats.set(`${row + i},${column + j}`, f);
-      },
       set values(values: Cell[][]) {
         if (values.length !== rowCount || values.some((r) => r.length !== columnCount)) {
           throw new Error(`values are ${values.length}×${values[0]?.length} for a ${rowCount}×${columnCount} range`);
@@ -115,6 +120,13 @@ export class FakeSheet {
         for (const [i, r] of values.entries()) {
           for (const [j, v] of r.entries()) if (v !== null) sheet.cells.set(`${row + i},${column + j}`, v);
         }
+      },
+      set numberFormat(formats: string[][]) {
+        if (formats.length !== rowCount || formats.some((r) => r.length !== columnCount)) {
+          throw new Error(`number formats are ${formats.length}×${formats[0]?.length} for a ${rowCount}×${columnCount} range`);
+        }
+        sheet.book.account(JSON.stringify(formats).length, rowCount * columnCount);
+        for (const [i, r] of formats.entries()) for (const [j, f] of r.entries()) sheet.numberFormats.set(`${row + i},${column + j}`, f);
       },
     };
   }
@@ -127,14 +139,12 @@ export class FakeSheet {
     add: (range: { sheet: FakeSheet; row: number; column: number; rowCount: number; columnCount: number }, hasHeaders: boolean) => {
       const sheet = this;
       const validations = new Map<string, { rule?: unknown; errorAlert?: unknown }>();
-      const numberFormats = new Map<string, string>();
       const table = {
         name: `Table${this.book.tables.size + 1}`,
         sheet: this,
         range,
         hasHeaders,
         validations,
-        numberFormats,
         // Like TableRowCollection.add at the end: the rows land below the table, which grows over them.
         rows: {
           add: (_index: number | undefined, values: Cell[][]) => {
@@ -148,14 +158,7 @@ export class FakeSheet {
             if (!headers.includes(header)) throw new Error(`ItemNotFound: column ${header}`);
             const validation = validations.get(header) ?? validations.set(header, {}).get(header)!;
             return {
-              getDataBodyRange: () => ({
-                dataValidation: validation,
-                set numberFormat(formats: string[][]) {
-                  if (formats.length !== range.rowCount - 1) throw new Error(`${formats.length} formats for ${range.rowCount - 1} rows`);
-                  sheet.book.account(JSON.stringify(formats).length, formats.length);
-                  numberFormats.set(header, formats[0]![0]!);
-                },
-              }),
+              getDataBodyRange: () => ({ dataValidation: validation }),
             };
           },
         },
@@ -174,7 +177,17 @@ export class FakeSheet {
     },
   };
 
-  readonly freezePanes = { freezeRows: (n: number) => (this.frozenRows = n) };
+  frozenColumns = 0;
+  readonly freezePanes = {
+    freezeRows: (n: number) => {
+      this.frozenRows = n;
+      this.frozenColumns = 0;
+    },
+    freezeAt: (range: { rowCount: number; columnCount: number }) => {
+      this.frozenRows = range.rowCount;
+      this.frozenColumns = range.columnCount;
+    },
+  };
 
   /** Charts on the sheet; like Excel's, they survive clearing the cells. */
   readonly chartList: { name: string; type: string; source: unknown; title: { text?: string }; categories?: unknown }[] = [];
@@ -194,7 +207,6 @@ export interface FakeTable {
   range: { row: number; column: number; rowCount: number; columnCount: number };
   hasHeaders: boolean;
   validations: Map<string, { rule?: unknown; errorAlert?: unknown }>;
-  numberFormats: Map<string, string>;
   columns: { getItem(header: string): unknown };
   rows: { add(index: number | undefined, values: Cell[][]): void };
 }

@@ -90,7 +90,7 @@ describe("Roll forward in the workbook", () => {
     // School IDs were formatted as text before they landed, so an id keeps its leading zeros in Excel.
     const historySheet = book.sheets.get("SQII History")!;
     const first = book.tables.get("SQIIHistory")!.range.row + 1;
-    expect(historySheet.formats.get(`${first},0`)).toBe("@");
+    expect(historySheet.numberFormats.get(`${first},0`)).toBe("@");
   });
 
   it("rolled again, replaces that year's rows in place and touches no cell outside the history columns", async () => {

@@ -152,7 +152,12 @@ describe("score command, tables in", () => {
     expect(run.stderr).toContain(inDir("schools.results.xlsx"));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(inDir("schools.results.xlsx"));
-    expect(workbook.getWorksheet("SQII Results")!.getColumn(1).values.slice(1)).toEqual(["School ID", "A", "B"]);
+    const results = workbook.getWorksheet("SQII Results")!;
+    // The header block first, as the add-in writes it: the source names the file and the range read.
+    expect(results.getCell("A4").value).toBe("Source");
+    expect(results.getCell("B4").value).toBe("schools.csv: schools!A1:N4");
+    expect(results.getColumn(1).values.slice(-3)).toEqual(["School ID", "A", "B"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["SQII Results", "SQII Subgroups", "SQII Indicators", "SQII Partnerships", "SQII Districts"]);
   });
 
   it("scores an xlsx to --out results.csv", async () => {
