@@ -80,7 +80,9 @@ describe("score --roll-forward", () => {
       expect(run.stderr).toContain(`Rolled ${year} forward into SQII History${year === 2014 ? " (new sheet)" : ""}`);
       expect(run.stderr).toContain("11 rows added, 0 replaced");
       expect(run.code).toBe(0);
-      const [header, ...results] = rows((await open(out)).getWorksheet("SQII Results")!);
+      // The results table stands under the sheet's header block.
+      const sheet = rows((await open(out)).getWorksheet("SQII Results")!);
+      const [header, ...results] = sheet.slice(sheet.findIndex((r) => r[0] === "School ID"));
       const at = (h: string) => header!.indexOf(h);
       for (const [id, [type, stage, years]] of Object.entries(EXPECTED_ESCALATION[year]!)) {
         const row = results.find((r) => r[0] === id)!;
