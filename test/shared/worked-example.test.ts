@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { INDICATORS } from "../../shared/core/model.js";
 import { evaluateSchools } from "../../shared/schools/score.js";
 import { testConfig } from "./fixtures.js";
-import { after, code as codeOf, num, workedSchool as school, tableAfter } from "./worked-example-doc.js";
+import { code as codeOf, fromMarker, num, workedSchool as school, tableAfter } from "./worked-example-doc.js";
 
 const table = tableAfter("table").map(([code, value, allLevel, subgroupMean, level, weight, points]) => ({
   code: codeOf(code!),
@@ -39,7 +39,7 @@ describe("the worked example in docs/methodology.md", () => {
   });
 
   it("states the index the engine computes", () => {
-    const [, score, level, band] = after("index").match(/Index score ([\d.]+), index level (\d+), band (\w+)/)!;
+    const [, score, level, band] = fromMarker("index").match(/Index score ([\d.]+), index level (\d+), band (\w+)/)!;
     expect(result.index).toEqual({ score: Number(score), level: Number(level), band });
     expect(result.domains.academic).toEqual({ weight: 0.6, meanLevel: 5.666667 });
     expect(result.domains.secc).toEqual({ weight: 0.4, meanLevel: 7.4 });

@@ -7,27 +7,9 @@ import { schoolReport, schoolReports } from "../../../shared/reports/school-repo
 import { scoreSchools } from "../../../shared/schools/score.js";
 import { FIELD_LABELS } from "../../../shared/tables/school-columns.js";
 import { makeSchool, testConfig } from "../fixtures.js";
-import { after, code, num, tableAfter, workedSchool } from "../worked-example-doc.js";
+import { atLevels, code, fromMarker, num, poolRows, tableAfter, workedPool, workedSchool } from "../worked-example-doc.js";
 
-/** Every academic indicator at level `a`, every SE/CC one at `s` (mid-level values; lower is better for absence and suspension). */
-function atLevels(id: string, a: number, s: number): School {
-  const mid = (level: number) => 10 * (level - 1) + 5;
-  return makeSchool(id, {
-    subgroups: {
-      ALL: { n: 100, ela: mid(a), math: mid(a), growth: mid(a), chronicAbsence: 100 - mid(s), suspension: 100 - mid(s), sel: mid(s), climate: mid(s) },
-    },
-  });
-}
-
-/** The pool table: `P01` or a range `P02`–`P19`, academic and SE/CC levels, index. */
-const poolRows = tableAfter("pool").map(([ids, a, s, index]) => {
-  const [first, last = first] = code(ids!)
-    .split("–")
-    .map((id) => Number(id.slice(1)));
-  const names = Array.from({ length: last! - first! + 1 }, (_, i) => `P${String(first! + i).padStart(2, "0")}`);
-  return { names, a: Number(a), s: Number(s), index: Number(index) };
-});
-const pool = [workedSchool, ...poolRows.flatMap((row) => row.names.map((id) => atLevels(id, row.a, row.s)))];
+const pool = workedPool;
 const config = testConfig();
 const response = await scoreSchools({ schools: pool }, config);
 const source = { response, schools: pool, config };
@@ -40,7 +22,7 @@ describe("the worked example's data report (docs/methodology.md)", () => {
   });
 
   it("states the index and domains of the worked example", () => {
-    const [, score, level, band] = after("index").match(/Index score ([\d.]+), index level (\d+), band (\w+)/)!;
+    const [, score, level, band] = fromMarker("index").match(/Index score ([\d.]+), index level (\d+), band (\w+)/)!;
     expect(report.index).toMatchObject({ score: Number(score), level: Number(level), band });
     expect(report.domains.map((d) => d.meanLevel)).toEqual([5.666667, 7.4]);
   });
@@ -54,7 +36,7 @@ describe("the worked example's data report (docs/methodology.md)", () => {
   });
 
   it("gives the distance to exit the document works out", () => {
-    const [, cutOff, target, points] = after("exit").match(/cut-off \*\*([\d.]+)\*\*, exit at \*\*([\d.]+)\*\*, \*\*([\d.]+) index points\*\*/)!;
+    const [, cutOff, target, points] = fromMarker("exit").match(/cut-off \*\*([\d.]+)\*\*, exit at \*\*([\d.]+)\*\*, \*\*([\d.]+) index points\*\*/)!;
     expect(report.exit.lines).toEqual([
       `Priority for its index. The cut-off is ${cutOff}, the lowest index among the other schools of the pool: an index of ${target} leaves Priority, ${points} points above today's 63.6.`,
     ]);
@@ -70,7 +52,7 @@ describe("the worked example's data report (docs/methodology.md)", () => {
       gain: num(points!),
     }));
     expect(report.indicators.filter((l) => l.value !== null).map((l) => ({ code: l.code, value: l.value, next: l.next[0], gain: l.gain }))).toEqual(gains);
-    const [, named] = after("gains").match(/report\s+names \*\*([^*]+)\*\*/)!;
+    const [, named] = fromMarker("gains").match(/report\s+names \*\*([^*]+)\*\*/)!;
     const names = named!.split(/, | and /).map((word) => word.toLowerCase());
     expect(report.exit.steps.map((s) => FIELD_LABELS[s.code].toLowerCase())).toEqual(names);
     expect(report.exit.stepsGain).toBe(3);
