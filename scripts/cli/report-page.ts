@@ -47,7 +47,7 @@ function figures(r: SchoolReport): Html | null {
   if (!r.index) return null;
   return html`<div class="figures">
 <div class="figure"><div class="what">Index</div><div class="number">${indexText(r.index.score)}</div><div>level ${r.index.level} · <span class="band ${r.index.band}">${r.index.bandLabel}</span></div></div>
-${r.domains.map((d) => html`<div class="figure"><div class="what">${d.label}</div><div class="number">${num(d.meanLevel)}</div><div class="muted">mean level · weight ${num(d.weight)}</div></div>`)}
+${r.domains.map((d) => html`<div class="figure"><div class="what">${d.label}</div><div class="number">${d.meanLevel.toFixed(2)}</div><div class="muted">mean level · weight ${num(d.weight)}</div></div>`)}
 </div>`;
 }
 
@@ -109,7 +109,8 @@ function targetTable(r: SchoolReport): Html | null {
       return html`<td>${num(cell.value)}</td><td class="${cell.distance < 0 ? "below" : "met"}">${signed(cell.distance)}</td>`;
     });
   return html`<table>
-<thead><tr><th class="text">Student group</th><th>N</th>${r.targets.map((t) => html`<th>${t.label}</th><th>vs ${num(t.target)}</th>`)}<th>Academic level</th><th class="text">Flags</th></tr></thead>
+<thead><tr><th class="text" rowspan="2">Student group</th><th rowspan="2">N</th>${r.targets.map((t) => html`<th colspan="2">${t.label}, target ${num(t.target)}</th>`)}<th rowspan="2">Academic level</th><th class="text" rowspan="2">Flags</th></tr>
+<tr>${r.targets.map(() => html`<th>Value</th><th>vs target</th>`)}</tr></thead>
 <tbody>${accountable.map((g) => html`<tr><td>${g.name}</td><td>${g.n}</td>${cells(g)}<td>${n(g.academicLevel)}</td><td class="text small">${g.flags.join(", ")}</td></tr>`)}</tbody>
 </table>`;
 }
@@ -138,7 +139,7 @@ function uncounted(r: SchoolReport): Html | null {
 
 function footer(r: SchoolReport): Html {
   return html`<footer>
-<p>Levels run from 1 to 10 against the consortium's cut points; bands: 1–3 below average, 4–7 average, 8–10 above average. An indicator counts half the school's own (ALL) level and half the mean level of its student groups of at least the minimum size; the index is ten times the weighted mean level. "Next level at" is the value of the ALL result that reaches one, two and three levels more.</p>
+<p>Levels run from 1 to 10 against the consortium's cut points; bands: 1–3 below average, 4–7 average, 8–10 above average. An indicator counts half the school's own (ALL) level and half the mean level of its student groups of at least the minimum size; the index is ten times the weighted mean level. "Value for levels more" is the value of the school's own (ALL) result that reaches one, two and three levels more.</p>
 ${r.public ? html`<p>Public report: groups of fewer than ${r.suppressBelow} students are not shown.</p>` : null}
 <p>Methodology ${r.run.methodologyVersion} · config ${r.run.configHash.slice(0, 12)}</p>
 </footer>`;

@@ -27,7 +27,7 @@ p { margin: 0 0 1.5mm; }
 .figures { display: flex; gap: 3mm; margin: 0 0 3mm; break-inside: avoid; }
 .figure { flex: 1; border: 1px solid #d0d7de; border-radius: 2mm; padding: 2mm 3mm; }
 .figure .number { font-size: 20pt; font-weight: 700; line-height: 1.1; color: #1f3864; }
-.figure .what { font-size: 8.5pt; color: #57606a; text-transform: uppercase; letter-spacing: .03em; }
+.figure .what { font-size: 8.5pt; color: #57606a; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .exit { border-color: #1f3864; }
 .exit h3 { color: #1f3864; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 3mm; break-inside: avoid; font-variant-numeric: tabular-nums; }

@@ -57,7 +57,7 @@ export interface GroupLine {
   n: number | null;
   accountable: boolean;
   suppressed: boolean;
-  /** "fewer than 11 students" (public, suppressed) or "fewer than 20 students: not counted". */
+  /** "fewer than 11 students" (public, suppressed) or "under the minimum of 20: not counted". */
   note: string | null;
   academicLevel: number | null;
   targets: TargetCell[];
@@ -86,7 +86,7 @@ export interface SchoolReport {
     yearsInStatus: number;
     /** "Focus school · year 3 · Reward partnership". */
     headline: string;
-    /** The reasons in a few words ("lowest index, graduation"); empty when not designated. */
+    /** The reasons in a few words ("Lowest index, graduation"); empty when not designated. */
     basis: string;
     /** Each reason as a sentence. */
     reasons: string[];

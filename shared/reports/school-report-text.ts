@@ -26,6 +26,11 @@ function ordinal(n: number): string {
   return `${n}${ORDINAL_ENDINGS[ordinals.select(n)]}`;
 }
 
+/** "1 level", "0.5 levels", "2 levels". */
+function levels(x: number): string {
+  return `${num(x)} ${x === 1 ? "level" : "levels"}`;
+}
+
 /** "3rd lowest", but "lowest" for the first. */
 function rank(n: number, word: string): string {
   return n === 1 ? word : `${ordinal(n)} ${word}`;
@@ -94,7 +99,7 @@ function reasonText(code: string, message: string, { result, school, view, group
       const among = `among the ${counts.focus} largest in the Title I pool of ${size} (the largest ${percent(rules.focusShare)}, Priority schools aside)`;
       if (!high || !low)
         return `Its achievement gap between student groups is ${among}; its size is not published, as it involves a group of fewer than ${config.suppressBelow} students.`;
-      return `Its achievement gap of ${num(result.gap!.value)} levels, between ${high} and ${low}, is ${among}.`;
+      return `Its achievement gap of ${levels(result.gap!.value)}, between ${high} and ${low}, is ${among}.`;
     }
     case "gradRate":
       return `Its graduation rate of ${gradRates(school, view.year)?.now}% is under ${rules.gradRateFloor}%.`;
@@ -115,6 +120,8 @@ function reasonText(code: string, message: string, { result, school, view, group
       return message;
   }
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Each reason in a few words, for lists of schools. */
 const BASIS: Record<string, string> = {
@@ -138,7 +145,7 @@ export function designationText(context: ReasonContext): SchoolReport["designati
     stage: stageLabel,
     yearsInStatus,
     headline,
-    basis: reasons.flatMap((r) => BASIS[r.code] ?? []).join(", "),
+    basis: capitalised(reasons.flatMap((r) => BASIS[r.code] ?? []).join(", ")),
     reasons: reasons.map((r) => reasonText(r.code, r.message, context)),
   };
 }
@@ -150,7 +157,7 @@ function routeShort(route: ExitRoute): string {
     case "lowestIndex":
       return route.pointsNeeded === null ? "not by the index (small pool)" : `${indexText(route.pointsNeeded)} index points`;
     case "largestGap":
-      return route.levelsNeeded === null ? "not by the gap (small pool)" : `gap ${num(route.levelsNeeded)} levels narrower`;
+      return route.levelsNeeded === null ? "not by the gap (small pool)" : `gap ${levels(route.levelsNeeded)} narrower`;
     case "gradRate":
     case "gradRateTwoYears":
       return `graduation ${num(route.needed)} points higher`;
@@ -169,7 +176,7 @@ function routeLine(route: ExitRoute, view: PoolView): string {
     case "largestGap":
       if (route.target === null || route.levelsNeeded === null)
         return `Focus for its achievement gap: too few other schools of the pool have a gap to set a cut-off below it, so no narrowing short of a single counted group leaves Focus.`;
-      return `Focus for its achievement gap. The cut-off is ${num(route.cutOff!)} levels, the ${rank(counts.focus, "largest")} gap among the other pool schools that are not Priority: a gap of ${num(route.target)} levels or less leaves Focus, ${num(route.levelsNeeded)} levels narrower than today's ${num(route.gap)}. The index does not decide this designation.`;
+      return `Focus for its achievement gap. The cut-off is ${levels(route.cutOff!)}, the ${rank(counts.focus, "largest")} gap among the other pool schools that are not Priority: a gap of ${levels(route.target)} or less leaves Focus, ${levels(route.levelsNeeded)} narrower than today's ${num(route.gap)}. The index does not decide this designation.`;
     case "gradRate":
       return `Focus for graduation: this year's rate of ${num(route.rate)}% must reach ${num(route.floor)}% (${num(route.needed)} points more).`;
     case "gradRateTwoYears":
@@ -267,7 +274,7 @@ function bottomOfGap(result: SchoolResult, school: School, config: Config): { gr
   if (!step) return { groups, note: null };
   return {
     groups,
-    note: `Each level more in ${steps.length > 1 ? "ELA or math" : step.indicator === "ela" ? "ELA" : "math"} for ${SUBGROUP_NAMES[step.group]} narrows the gap by up to ${num(step.narrows)} level.`,
+    note: `Each level more in ${steps.length > 1 ? "ELA or math" : step.indicator === "ela" ? "ELA" : "math"} for ${SUBGROUP_NAMES[step.group]} narrows the gap by up to ${levels(step.narrows)}.`,
   };
 }
 

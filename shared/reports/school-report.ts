@@ -142,7 +142,7 @@ function groupLines(result: SchoolResult, school: School, config: Config, hidden
         ...base,
         n: report.n,
         suppressed: false,
-        note: report.accountable ? null : `fewer than ${config.minN} students: not counted`,
+        note: report.accountable ? null : `under the minimum of ${config.minN}: not counted`,
         academicLevel: report.academicLevel,
         targets,
         results: report.accountable ? results : {},

@@ -28,7 +28,7 @@ describe("the worked example's data report (docs/methodology.md)", () => {
   });
 
   it("says why it is Priority, in words, and that it has no partner", () => {
-    expect(report.designation).toMatchObject({ code: "priority", headline: "Priority school · year 1 · Peer review", basis: "lowest index" });
+    expect(report.designation).toMatchObject({ code: "priority", headline: "Priority school · year 1 · Peer review", basis: "Lowest index" });
     expect(report.designation.reasons).toEqual(["Its index of 63.6 is the lowest of the 20 schools in the Title I pool (the lowest 5%)."]);
     expect(report.partner).toEqual([
       "No Reward partner for Socioeconomically Disadvantaged: no Reward school has Socioeconomically Disadvantaged accountable at academic level 7 or above.",
@@ -69,7 +69,7 @@ describe("the worked example's data report (docs/methodology.md)", () => {
       ],
     }));
     expect(report.groups.filter((g) => g.accountable).map((g) => ({ code: g.code, n: g.n, targets: g.targets }))).toEqual(rows);
-    expect(report.groups.find((g) => g.code === "EL")).toMatchObject({ accountable: false, n: 15, note: "fewer than 20 students: not counted", results: {} });
+    expect(report.groups.find((g) => g.code === "EL")).toMatchObject({ accountable: false, n: 15, note: "under the minimum of 20: not counted", results: {} });
   });
 });
 
@@ -88,7 +88,7 @@ describe("school reports: what the engine's facts read as", () => {
     expect(a.designation.code).toBe("focus");
     expect(a.exit.lines[0]).toContain("a gap of 3.5 levels or less leaves Focus, 2.5 levels narrower than today's 6");
     expect(a.exit.gapGroups).toEqual([{ group: "Socioeconomically Disadvantaged", ela: { value: 25, nextValue: 30 }, math: { value: 25, nextValue: 30 } }]);
-    expect(a.exit.notes[0]).toBe("Each level more in ELA or math for Socioeconomically Disadvantaged narrows the gap by up to 0.5 level.");
+    expect(a.exit.notes[0]).toBe("Each level more in ELA or math for Socioeconomically Disadvantaged narrows the gap by up to 0.5 levels.");
     expect(a.exit.steps).toEqual([]);
   });
 
