@@ -3,7 +3,7 @@
 
 import { callEngine, type EngineSettings, type Failure } from "../shared/client/api-client.js";
 import type { ScoreResponse } from "../shared/contract/responses.js";
-import { resultSheets } from "../shared/reports/score-report.js";
+import { type Run, resultSheets } from "../shared/reports/score-report.js";
 import { parseScoreRequest } from "../shared/schools/score.js";
 import type { LocatedProblem } from "../shared/tables/cells.js";
 import { type MappingReport, readTable, type TableRead } from "../shared/tables/school-table.js";
@@ -29,18 +29,23 @@ export async function prepare(run: RunExcel): Promise<Prepared> {
   return { source, read, mapping: read.mapping, schools: read.request.schools.length, problems: read.cellProblems(parsed.ok ? [] : parsed.problems) };
 }
 
-export type Scored = { ok: true; response: ScoreResponse; syncs: number } | { ok: false; failure: Failure; problems: LocatedProblem[] };
+/** A success carries the body sent and the run's trace too, for reports drawn from the run later. */
+export type Scored =
+  | { ok: true; response: ScoreResponse; syncs: number; body: unknown; run: Run }
+  | { ok: false; failure: Failure; problems: LocatedProblem[] };
 
 /** Step 2: score (API or local) and write SQII Results and SQII Subgroups. */
 export async function scoreAndWrite(run: RunExcel, prepared: Prepared, settings: EngineSettings, now = new Date(), onProgress?: Progress): Promise<Scored> {
-  const outcome = await callEngine("score", prepared.read.request, settings);
+  const body = prepared.read.request;
+  const outcome = await callEngine("score", body, settings);
   if (!outcome.ok) {
     const problems = outcome.kind === "invalid" ? prepared.read.cellProblems(outcome.problems) : [];
     return { ok: false, failure: outcome, problems };
   }
-  const sheets = resultSheets(outcome.value, { source: prepared.source.address, at: now, engine: settings.endpoint });
+  const trace: Run = { source: prepared.source.address, at: now, engine: settings.endpoint };
+  const sheets = resultSheets(outcome.value, trace);
   const report = await run((context) => writeSheets(context, sheets, undefined, onProgress));
-  return { ok: true, response: outcome.value, syncs: report.syncs };
+  return { ok: true, response: outcome.value, syncs: report.syncs, body, run: trace };
 }
 
 /** Selects a problem's cell, so a click in the list takes the user to it. */

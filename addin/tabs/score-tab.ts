@@ -3,15 +3,16 @@
 // Subgroups, offering Retry when the failure is one a retry can fix.
 
 import type { LocatedProblem } from "../../shared/tables/cells.js";
+import type { LastScore } from "../school-report-flow.js";
 import { type Prepared, prepare, scoreAndWrite } from "../score-flow.js";
 import { $, busy, problemItems, say } from "../ui.js";
 import type { ReadSelection, TabContext } from "./tab-context.js";
 
-/** Binds Read, Score and Retry; a successful read is published to `selection` for the other tabs. */
-export function setUpScoreTab(context: TabContext, selection: ReadSelection): void {
+/** Binds Read, Score and Retry; a successful read is published to `selection`, a successful run to `lastScore`. */
+export function setUpScoreTab(context: TabContext, selection: ReadSelection, lastScore: LastScore): void {
   $("read").addEventListener("click", () => void read(context, selection));
-  $("score").addEventListener("click", () => void score(context, selection));
-  $("retry").addEventListener("click", () => void score(context, selection));
+  $("score").addEventListener("click", () => void score(context, selection, lastScore));
+  $("retry").addEventListener("click", () => void score(context, selection, lastScore));
 }
 
 function showProblems({ run }: TabContext, problems: LocatedProblem[]): void {
@@ -51,7 +52,7 @@ async function read(context: TabContext, selection: ReadSelection): Promise<void
   );
 }
 
-async function score(context: TabContext, selection: ReadSelection): Promise<void> {
+async function score(context: TabContext, selection: ReadSelection, lastScore: LastScore): Promise<void> {
   const prepared = selection.current;
   if (!prepared) return;
   const settings = context.settings();
@@ -60,6 +61,7 @@ async function score(context: TabContext, selection: ReadSelection): Promise<voi
   const progress = (sheet: string, done: number, total: number) => total > 1 && say("status", `Writing ${sheet}: part ${done} of ${total}…`);
   const outcome = await busy(() => scoreAndWrite(context.run, prepared, settings, new Date(), progress));
   if (outcome.ok) {
+    lastScore.set({ body: outcome.body, response: outcome.response, run: outcome.run });
     const { scored, unscored, designations } = outcome.response.summary;
     say(
       "status",

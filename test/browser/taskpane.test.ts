@@ -89,6 +89,15 @@ describe("task pane in Chromium", () => {
       return book.sheets.get("SQII Results")!.values().slice(table.range.row);
     });
 
+    // School report: a school's row selected in SQII Results → SQII School Report with its chart.
+    await page.evaluate(() => {
+      const book = (globalThis as TestHost).sqiiTestBook;
+      book.select("SQII Results", book.tables.get("SQIIResults")!.range.row + 1, 2);
+    });
+    await page.getByRole("button", { name: "School report" }).click();
+    await expect.poll(() => page.textContent("#report-status")).toMatch(/^Wrote SQII School Report for /);
+    expect(await page.evaluate(() => (globalThis as TestHost).sqiiTestBook.sheets.get("SQII School Report")!.chartList.length)).toBe(1);
+
     // Scenarios: the two default cards preview counts locally, Compare writes SQII Scenarios.
     await page.getByRole("tab", { name: "Scenarios" }).click();
     await expect.poll(() => page.locator(".preview").first().textContent()).toMatch(/^40 scored · Priority \d+ · Focus \d+ · Reward \d+$/);
