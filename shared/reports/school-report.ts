@@ -43,7 +43,9 @@ function buildReport(source: ReportSource, view: PoolView, result: SchoolResult,
   const distance = exitDistance(view, result, school);
   const indicators = withheld ? [] : indicatorLines(result, config);
   const groups = groupLines(result, school, config, hidden);
-  const designation = designationText({ result, school, view, groups, config });
+  const worded = designationText({ result, school, view, groups, config });
+  // A withheld school's reasons would quote its index or graduation rate: the few words of the basis stay.
+  const designation = withheld ? { ...worded, reasons: [] } : worded;
   return {
     id: result.id,
     title: result.name ?? result.id,

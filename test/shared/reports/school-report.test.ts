@@ -141,6 +141,9 @@ describe("public reports", () => {
     expect(published).toMatchObject({ withheld: "fewer than 11 students: results not published", index: null, indicators: [], domains: [] });
     expect(published.groups).toEqual([expect.objectContaining({ code: "ALL", n: null, suppressed: true })]);
     expect(published.exit.lines).toEqual(["fewer than 11 students: results not published"]);
+    expect(published.designation.reasons).toEqual([]);
+    // None of its values (41 to 47) anywhere; the run line aside, whose hash is hex.
+    expect(JSON.stringify({ ...published, run: null })).not.toMatch(/4[1-7]/);
   });
 
   it("with minN under suppressBelow, a gap that involves a suppressed group is not measured out", async () => {
