@@ -5,14 +5,13 @@
 
 import { reportIndex } from "../../shared/reports/school-report.js";
 import type { GapResult, GroupLine, IndicatorLine, SchoolReport } from "../../shared/reports/school-report-model.js";
-import { indexText, num } from "../../shared/reports/school-report-text.js";
+import { indexText, num, signed } from "../../shared/reports/school-report-text.js";
 import { type Html, html, raw } from "./html.js";
 import { levelChart } from "./report-chart.js";
 import { REPORT_CSS } from "./report-style.js";
 
 const dash = html`<span class="muted">–</span>`;
 const n = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? dash : num(x, digits));
-const signed = (x: number) => (x > 0 ? `+${num(x, 1)}` : num(x, 1).replace("-", "−"));
 
 function page(title: string, body: Html): string {
   return `<!doctype html>\n${

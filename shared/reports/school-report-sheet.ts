@@ -3,62 +3,40 @@
 // distance to exit, each accountable group against the targets and the partner, in words and
 // numbers; the table is every indicator with its levels, points and the values of the next levels;
 // and a bar chart of the indicators' levels. The add-in's renderer draws it like any other sheet.
-import { codeLabel, highlight, type InfoLine, type ReportSheet, traceInfo } from "./report.js";
-import type { IndicatorLine, SchoolReport } from "./school-report-model.js";
-import { num } from "./school-report-text.js";
+import { codeLabel, highlight, type InfoLine, type OutputColumn, type ReportSheet, tableOf, traceInfo } from "./report.js";
+import type { IndicatorLine, SchoolReport, TargetCell } from "./school-report-model.js";
+import { num, signed } from "./school-report-text.js";
 import type { Run } from "./score-report.js";
 
 export const SCHOOL_REPORT_SHEET = "SQII School Report";
 
-const HEADER = [
-  "Indicator",
-  "Value",
-  "Level",
-  "ALL Level",
-  "Groups' Level",
-  "Band",
-  "Weight",
-  "Points",
-  "+1 Level",
-  "+2 Levels",
-  "+3 Levels",
-  "Index Points at +1",
+/** One row per indicator that applies; weight and points only where the indicator counts. */
+const COLUMNS: OutputColumn<IndicatorLine>[] = [
+  { header: "Indicator", value: (l) => l.name },
+  { header: "Value", value: (l) => l.value },
+  { header: "Level", value: (l) => l.level },
+  { header: "ALL Level", value: (l) => l.allLevel },
+  { header: "Groups' Level", value: (l) => l.groupLevel },
+  { header: "Band", value: (l) => (l.band === null ? null : codeLabel(l.band)) },
+  { header: "Weight", value: (l) => (l.level === null ? null : l.share) },
+  { header: "Points", value: (l) => (l.level === null ? null : l.points) },
+  { header: "+1 Level", value: (l) => l.next[0] },
+  { header: "+2 Levels", value: (l) => l.next[1] },
+  { header: "+3 Levels", value: (l) => l.next[2] },
+  { header: "Index Points at +1", value: (l) => l.gain },
+  { header: "Note", value: (l) => l.missing },
 ];
-
-function indicatorRow(l: IndicatorLine): (string | number | null)[] {
-  const counted = l.level !== null;
-  return [
-    l.name,
-    l.value,
-    l.level,
-    l.allLevel,
-    l.groupLevel,
-    l.band === null ? null : codeLabel(l.band),
-    counted ? l.share : null,
-    counted ? l.points : null,
-    ...l.next,
-    l.gain,
-  ];
-}
 
 /** Several lines under one label: the label on the first only. */
 const lines = (label: string, texts: readonly string[]): InfoLine[] => texts.map((text, i): InfoLine => [i === 0 ? label : "", text]);
 
 function infoLines(r: SchoolReport, run: Run): InfoLine[] {
   const targets = r.targets.map((t) => `${t.label} ${num(t.target)}`).join(" · ");
+  const label = new Map(r.targets.map((t) => [t.code, t.label]));
+  const against = (t: TargetCell) => `${label.get(t.code)} ${t.value === null || t.distance === null ? "–" : `${num(t.value)} (${signed(t.distance)})`}`;
   const groups = r.groups
     .filter((g) => g.accountable && !g.suppressed)
-    .map(
-      (g): InfoLine => [
-        `${g.name} (N ${g.n})`,
-        g.targets
-          .map(
-            (t) =>
-              `${t.code === "ela" ? "ELA" : t.code === "math" ? "Math" : "Graduation"} ${t.value === null ? "–" : `${num(t.value)} (${signed(t.distance!)})`}`,
-          )
-          .join(" · ") || "–",
-      ],
-    );
+    .map((g): InfoLine => [`${g.name} (N ${g.n})`, g.targets.map(against).join(" · ") || "–"]);
   return [
     ["School", r.title],
     ["School ID", r.id],
@@ -73,7 +51,7 @@ function infoLines(r: SchoolReport, run: Run): InfoLine[] {
     ...lines("Distance to exit", [...r.exit.lines, ...r.exit.notes]),
     ...lines(
       "One level more on",
-      r.exit.steps.map((s) => `${s.name}: ${num(s.value)} → ${num(s.nextValue)}, +${num(s.gain)} index points`),
+      r.exit.steps.map((s) => `${s.name}: ${num(s.value)} → ${num(s.nextValue)}, +${num(s.gain)} index point${s.gain === 1 ? "" : "s"}`),
     ),
     ...lines(
       "Bottom of the gap",
@@ -89,18 +67,17 @@ function infoLines(r: SchoolReport, run: Run): InfoLine[] {
   ];
 }
 
-const signed = (x: number) => (x > 0 ? `+${num(x, 1)}` : num(x, 1).replace("-", "−"));
-
 /** The sheet of one school's report; the chart sits under the table. */
 export function schoolReportSheet(report: SchoolReport, run: Run): ReportSheet {
   const info = infoLines(report, run);
-  const rows = report.indicators.map(indicatorRow);
+  const table = tableOf(COLUMNS, report.indicators);
+  const rows = table.rows;
   const headerRow = info.length + 1;
   return {
     sheet: SCHOOL_REPORT_SHEET,
     tableName: "SQIISchoolReport",
     info,
-    table: { header: HEADER, rows },
+    table,
     highlights: [highlight("Band", ["belowAverage", "average", "aboveAverage"])],
     numberFormats: { Level: "0.00", "Groups' Level": "0.00", Weight: "0.0%", Points: "0.00", "Index Points at +1": "0.00" },
     ...(rows.length > 0 && {

@@ -15,6 +15,11 @@ export function num(x: number, digits = 2): string {
   return String(roundHalfAway(x, digits));
 }
 
+/** A difference with its sign, to one decimal, minus as a typographic minus (−24.2, +3). */
+export function signed(x: number): string {
+  return x > 0 ? `+${num(x, 1)}` : num(x, 1).replace("-", "−");
+}
+
 /** An index score always with its one decimal (70 → 70.0). */
 export function indexText(x: number): string {
   return roundHalfAway(x, 1).toFixed(1);
