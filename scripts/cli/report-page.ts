@@ -59,7 +59,7 @@ function exitCard(r: SchoolReport): Html {
 <thead><tr><th class="text">One level more on</th><th>Today</th><th>Next level at</th><th>Index points</th></tr></thead>
 <tbody>${exit.steps.map((s) => html`<tr><td>${s.name}</td><td>${num(s.value)} (level ${s.allLevel})</td><td>${num(s.nextValue)}</td><td>+${num(s.gain)}</td></tr>`)}</tbody>
 </table>
-<p class="small">${coverText(r)}</p>`;
+<p class="small">${exit.stepsNote}</p>`;
   const gapResult = (r: GapResult | null) => (r ? html`<td>${num(r.value)}</td><td>${num(r.nextValue)}</td>` : html`<td>${dash}</td><td>${dash}</td>`);
   const gapGroups =
     exit.gapGroups.length === 0
@@ -74,15 +74,6 @@ ${exit.lines.map((line) => html`<p>${line}</p>`)}
 ${steps}${gapGroups}
 ${exit.notes.map((note) => html`<p class="small">${note}</p>`)}
 </section>`;
-}
-
-function coverText(r: SchoolReport): string {
-  const { stepsGain, pointsNeeded, steps } = r.exit;
-  if (stepsGain === null || pointsNeeded === null) return "";
-  const which = steps.length === 1 ? "this indicator" : `these ${steps.length} indicators`;
-  return stepsGain >= pointsNeeded
-    ? `One level more on ${which} adds ${num(stepsGain)} index points, enough for the ${num(pointsNeeded, 1)} needed (the school's own ALL results; gains of its student groups come on top).`
-    : `One level more on every indicator that can still rise adds ${num(stepsGain)} of the ${num(pointsNeeded, 1)} index points needed: more than one level is needed somewhere.`;
 }
 
 /** A whole level on its band's colour. */

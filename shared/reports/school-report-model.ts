@@ -130,6 +130,8 @@ export interface ExitSection {
   /** The indicators whose next level would cover most of the index points needed, largest gain first. */
   steps: ExitStep[];
   stepsGain: number | null;
+  /** What the steps add up to against the points needed, in words. */
+  stepsNote: string | null;
   pointsNeeded: number | null;
   /** For Focus by the gap: the bottom group's ELA and math one level up. */
   gapGroups: { group: string; ela: GapResult | null; math: GapResult | null }[];

@@ -49,10 +49,10 @@ function infoLines(r: SchoolReport, run: Run): InfoLine[] {
     ["Index level", r.index ? `${r.index.level} (${r.index.bandLabel})` : null],
     ...r.domains.map((d): InfoLine => [`${d.label} (mean level)`, d.meanLevel]),
     ...lines("Distance to exit", [...r.exit.lines, ...r.exit.notes]),
-    ...lines(
-      "One level more on",
-      r.exit.steps.map((s) => `${s.name}: ${num(s.value)} → ${num(s.nextValue)}, +${num(s.gain)} index point${s.gain === 1 ? "" : "s"}`),
-    ),
+    ...lines("One level more on", [
+      ...r.exit.steps.map((s) => `${s.name}: ${num(s.value)} → ${num(s.nextValue)}, +${num(s.gain)} index point${s.gain === 1 ? "" : "s"}`),
+      ...(r.exit.stepsNote ? [r.exit.stepsNote] : []),
+    ]),
     ...lines(
       "Bottom of the gap",
       r.exit.gapGroups.map(

@@ -216,7 +216,7 @@ export function exitSection(
   groups: readonly GroupLine[],
   config: Config,
 ): ExitSection {
-  const section: ExitSection = { short: null, lines: [], steps: [], stepsGain: null, pointsNeeded: null, gapGroups: [], notes: [] };
+  const section: ExitSection = { short: null, lines: [], steps: [], stepsGain: null, stepsNote: null, pointsNeeded: null, gapGroups: [], notes: [] };
   const type = result.designation.type;
   if (result.index === null) section.lines.push("No index: the school is not ranked, so no designation applies.");
   else if (distance.routes.length === 0 && !distance.abovePriority) section.lines.push("Not in the Title I pool: designations do not apply.");
@@ -241,6 +241,7 @@ export function exitSection(
         section.steps.reduce((sum, s) => sum + s.gain, 0),
         6,
       );
+      section.stepsNote = coverNote(section.steps.length, section.stepsGain, route.pointsNeeded);
     }
     if (route.code === "largestGap") {
       const { groups: gapGroups, note } = bottomOfGap(result, school, config);
@@ -261,6 +262,14 @@ export function exitSection(
   }
   if (distance.abovePriority) (type === "none" || type === "reward" ? section.lines : section.notes).push(priorityMargin(distance.abovePriority));
   return section;
+}
+
+/** Whether the listed steps cover the index points needed. */
+function coverNote(count: number, gain: number, needed: number): string {
+  const which = count === 1 ? "this indicator" : `these ${count} indicators`;
+  return gain >= needed
+    ? `One level more on ${which} adds ${num(gain)} index points, enough for the ${indexText(needed)} needed (the school's own ALL results; gains of its student groups come on top).`
+    : `One level more on every indicator that can still rise adds ${num(gain)} of the ${indexText(needed)} index points needed: more than one level is needed somewhere.`;
 }
 
 /** The groups at the bottom of the gap, their ELA and math one level up, and what a level more does to the gap. */

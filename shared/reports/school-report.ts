@@ -72,7 +72,7 @@ function buildReport(source: ReportSource, view: PoolView, result: SchoolResult,
     groups: withheld ? groups.filter((g) => g.code === "ALL") : groups,
     partner: partnerLines(result, response, names, config),
     exit: withheld
-      ? { short: null, lines: [withheld], steps: [], stepsGain: null, pointsNeeded: null, gapGroups: [], notes: [] }
+      ? { short: null, lines: [withheld], steps: [], stepsGain: null, stepsNote: null, pointsNeeded: null, gapGroups: [], notes: [] }
       : exitSection(result, school, view, distance, indicators, groups, config),
     public: isPublic,
     suppressBelow: config.suppressBelow,

@@ -56,6 +56,7 @@ describe("the worked example's data report (docs/methodology.md)", () => {
     const names = named!.split(/, | and /).map((word) => word.toLowerCase());
     expect(report.exit.steps.map((s) => FIELD_LABELS[s.code].toLowerCase())).toEqual(names);
     expect(report.exit.stepsGain).toBe(3);
+    expect(report.exit.stepsNote).toMatch(/^One level more on these 3 indicators adds 3 index points, enough for the 2\.5 needed/);
     expect(report.exit.notes).toEqual(["Past the cut-off it would still be a Focus school, for its achievement gap."]);
   });
 
