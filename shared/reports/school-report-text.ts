@@ -2,7 +2,7 @@
 // in plain words, built from the numbers the engine gives (its own messages are for analysts), and
 // the value an indicator needs for a level. Public reports never name a suppressed group's numbers.
 import type { Config, School } from "../contract/requests.js";
-import type { SchoolResult, ScoreResponse } from "../contract/responses.js";
+import type { Partnerships, SchoolResult } from "../contract/responses.js";
 import { INDICATOR_INFO, type Indicator, SUBGROUP_NAMES, type Subgroup } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
 import { gradRates, priorIndex } from "../schools/designations.js";
@@ -309,9 +309,24 @@ function unmatchedText(code: string, message: string, group: string, config: Con
   return message;
 }
 
+/** A school's pairs (either side) and unmatched entries. */
+export type PartnersOf = (id: string) => Partnerships;
+
+/** The partnerships by school, looked up once rather than scanned for every school's report. */
+export function partnersOf({ pairs, unmatched }: Partnerships): PartnersOf {
+  const by = new Map<string, Partnerships>();
+  const entry = (id: string) => by.get(id) ?? by.set(id, { pairs: [], unmatched: [] }).get(id)!;
+  for (const pair of pairs) {
+    entry(pair.school).pairs.push(pair);
+    if (pair.partner !== pair.school) entry(pair.partner).pairs.push(pair);
+  }
+  for (const u of unmatched) entry(u.school).unmatched.push(u);
+  return (id) => by.get(id) ?? { pairs: [], unmatched: [] };
+}
+
 /** Who the school is paired with, in either direction, or why it has no partner (§9). */
-export function partnerLines(result: SchoolResult, response: ScoreResponse, names: ReadonlyMap<string, string | null>, config: Config): string[] {
-  const { pairs, unmatched } = response.partnerships;
+export function partnerLines(result: SchoolResult, partnerships: PartnersOf, names: ReadonlyMap<string, string | null>, config: Config): string[] {
+  const { pairs, unmatched } = partnerships(result.id);
   const lines = [
     ...pairs.filter((p) => p.school === result.id).map((p) => `Reward school ${nameAndId(p.partner, names)}, for ${SUBGROUP_NAMES[p.subgroup]}.`),
     ...pairs.filter((p) => p.partner === result.id).map((p) => `Partner to ${nameAndId(p.school, names)}, for ${SUBGROUP_NAMES[p.subgroup]}.`),

@@ -14,7 +14,7 @@ import { bandOf } from "../schools/levels.js";
 import { FIELD_LABELS } from "../tables/school-columns.js";
 import { codeLabel } from "./report.js";
 import type { GroupLine, IndicatorLine, ReportOptions, ReportSource, SchoolReport, TargetCell } from "./school-report-model.js";
-import { designationText, exitSection, flagLabel, partnerLines, valueNeeded } from "./school-report-text.js";
+import { designationText, exitSection, flagLabel, type PartnersOf, partnerLines, partnersOf, valueNeeded } from "./school-report-text.js";
 
 const TARGETED = ["ela", "math", "grad"] as const;
 const TARGET_LABELS = { ela: "ELA", math: "Math", grad: "Graduation" } as const;
@@ -22,10 +22,15 @@ const DOMAIN_LABELS = { academic: "Academic", secc: "Social-emotional & culture-
 
 /** Reports for every school of a response (or those named), in response order; one pool ranking serves all. */
 export function schoolReports(source: ReportSource, options: ReportOptions = {}, ids?: readonly string[]): SchoolReport[] {
-  const view = poolView(source.response.results, source.config, source.response.year ?? undefined);
+  const { results, year } = source.response;
+  const shared: Shared = {
+    view: poolView(results, source.config, year ?? undefined),
+    names: new Map(results.map((r) => [r.id, r.name])),
+    partners: partnersOf(source.response.partnerships),
+  };
   const wanted = ids ? new Set(ids) : null;
   return source.response.results.flatMap((result, i) =>
-    wanted && !wanted.has(result.id) ? [] : [buildReport(source, view, result, source.schools[i]!, options)],
+    wanted && !wanted.has(result.id) ? [] : [buildReport(source, shared, result, source.schools[i]!, options)],
   );
 }
 
@@ -34,12 +39,18 @@ export function schoolReport(source: ReportSource, id: string, options: ReportOp
   return schoolReports(source, options, [id])[0] ?? null;
 }
 
-function buildReport(source: ReportSource, view: PoolView, result: SchoolResult, school: School, options: ReportOptions): SchoolReport {
+/** What every school's report shares: the pool ranked once, and the names partners are shown by. */
+interface Shared {
+  view: PoolView;
+  names: ReadonlyMap<string, string | null>;
+  partners: PartnersOf;
+}
+
+function buildReport(source: ReportSource, { view, names, partners }: Shared, result: SchoolResult, school: School, options: ReportOptions): SchoolReport {
   const { response, config } = source;
   const isPublic = options.public === true;
   const hidden = (n: number) => isPublic && n < config.suppressBelow;
   const withheld = hidden(result.subgroups.ALL?.n ?? 0) ? `fewer than ${config.suppressBelow} students: results not published` : null;
-  const names = new Map(response.results.map((r) => [r.id, r.name]));
   const distance = exitDistance(view, result, school);
   const indicators = withheld ? [] : indicatorLines(result, config);
   const groups = groupLines(result, school, config, hidden);
@@ -70,7 +81,7 @@ function buildReport(source: ReportSource, view: PoolView, result: SchoolResult,
       return target !== undefined && config.indicatorWeights[result.level][code] !== undefined ? [{ code, label: TARGET_LABELS[code], target }] : [];
     }),
     groups: withheld ? groups.filter((g) => g.code === "ALL") : groups,
-    partner: partnerLines(result, response, names, config),
+    partner: partnerLines(result, partners, names, config),
     exit: withheld
       ? { short: null, lines: [withheld], steps: [], stepsGain: null, stepsNote: null, pointsNeeded: null, gapGroups: [], notes: [] }
       : exitSection(result, school, view, distance, indicators, groups, config),

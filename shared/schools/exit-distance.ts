@@ -25,6 +25,12 @@ export interface PoolView {
   ascending: SchoolResult[];
   /** Pool schools with an achievement gap, largest first (ties: smaller id first). */
   byGap: SchoolResult[];
+  /** Of those, the ones that are not Priority: Focus ranks these. */
+  focusRanking: SchoolResult[];
+  /** Each school's place in `ascending`, `byGap` and `focusRanking`, so a cut-off is found without a scan. */
+  places: { ascending: Map<string, number>; byGap: Map<string, number>; focus: Map<string, number> };
+  /** For each place in `byGap`, how many schools before it are not Priority. */
+  openBefore: number[];
   rules: Config["designation"];
   year: number | undefined;
 }
@@ -34,8 +40,18 @@ export function poolView(results: readonly SchoolResult[], config: Config, year?
   const pool = results.filter((r) => inPool(r.index?.score ?? null, r.title1, rules));
   const ascending = [...pool].sort((a, b) => a.index!.score - b.index!.score || compareIds(a.id, b.id));
   const byGap = pool.filter((r) => r.gap !== null).sort((a, b) => b.gap!.value - a.gap!.value || compareIds(a.id, b.id));
-  return { size: pool.length, counts: poolCounts(rules, pool.length), ascending, byGap, rules, year };
+  const focusRanking = byGap.filter((r) => r.designation.type !== "priority");
+  const places = { ascending: placesOf(ascending), byGap: placesOf(byGap), focus: placesOf(focusRanking) };
+  const openBefore: number[] = [];
+  let open = 0;
+  for (const r of byGap) {
+    openBefore.push(open);
+    if (r.designation.type !== "priority") open++;
+  }
+  return { size: pool.length, counts: poolCounts(rules, pool.length), ascending, byGap, focusRanking, places, openBefore, rules, year };
 }
+
+const placesOf = (ranking: readonly SchoolResult[]) => new Map(ranking.map((r, i) => [r.id, i]));
 
 /** One rule that holds a school in its designation, and how far the school is from getting clear of it. */
 export type ExitRoute =
@@ -64,16 +80,18 @@ export interface ExitDistance {
 const one = (x: number) => roundHalfAway(x, 1);
 const half = (x: number) => Math.round(x * 2) / 2;
 
-/** The k-th entry (1-based) of a ranking without `school`, or null when it is shorter. */
-function kthOther(ranking: readonly SchoolResult[], school: SchoolResult, k: number): SchoolResult | null {
-  const others = ranking.filter((r) => r.id !== school.id);
-  return k >= 1 && k <= others.length ? others[k - 1]! : null;
+/** The k-th entry (1-based) of a ranking without `school` (its place there, if any, given), or null when it is shorter. */
+function kthOther(ranking: readonly SchoolResult[], place: number | undefined, k: number): SchoolResult | null {
+  // Entries after the school move up one place when it is taken out.
+  const at = place !== undefined && place <= k - 1 ? k : k - 1;
+  const others = ranking.length - (place === undefined ? 0 : 1);
+  return k >= 1 && k <= others ? ranking[at]! : null;
 }
 
 /** Index cut-off: the priority-count-th lowest other school. Above it, this school is no longer among the lowest. */
 function indexRoute(view: PoolView, result: SchoolResult): ExitRoute {
   const score = result.index!.score;
-  const line = kthOther(view.ascending, result, view.counts.priority);
+  const line = kthOther(view.ascending, view.places.ascending.get(result.id), view.counts.priority);
   if (!line) return { code: "lowestIndex", score, cutOff: null, target: null, pointsNeeded: null };
   const cutOff = line.index!.score;
   const target = one(cutOff + 0.1);
@@ -88,8 +106,7 @@ function indexRoute(view: PoolView, result: SchoolResult): ExitRoute {
 function gapRoute(view: PoolView, result: SchoolResult): ExitRoute {
   const gap = result.gap!.value;
   const lowest = result.gap!.lowest;
-  const ranking = view.byGap.filter((r) => r.designation.type !== "priority");
-  const line = kthOther(ranking, result, view.counts.focus);
+  const line = kthOther(view.focusRanking, view.places.focus.get(result.id), view.counts.focus);
   if (!line) return { code: "largestGap", gap, lowest, cutOff: null, target: null, levelsNeeded: null };
   const cutOff = line.gap!.value;
   const target = compareIds(result.id, line.id) > 0 ? cutOff : half(cutOff) - 0.5;
@@ -108,14 +125,15 @@ function gradRoute(code: "gradRate" | "gradRateTwoYears", view: PoolView, school
  * among the pool's schools that are then not Priority, or if it is a high school under the floor.
  */
 function focusAfterPriority(view: PoolView, result: SchoolResult, school: School): { gap: boolean; gradRate: boolean } {
-  const priority = new Set(view.ascending.filter((r) => r.designation.type === "priority").map((r) => r.id));
-  priority.delete(result.id);
-  const fallsIn = kthOther(view.ascending, result, view.counts.priority);
-  if (fallsIn) priority.add(fallsIn.id);
-  const ranking = view.byGap.filter((r) => !priority.has(r.id));
-  const rank = ranking.findIndex((r) => r.id === result.id);
   const grad = gradRates(school, view.year);
-  return { gap: rank >= 0 && rank < view.counts.focus, gradRate: grad !== null && below(grad.now, view.rules.gradRateFloor) };
+  const gradRate = grad !== null && below(grad.now, view.rules.gradRateFloor);
+  const place = view.places.byGap.get(result.id);
+  if (place === undefined) return { gap: false, gradRate };
+  // Its rank among the schools then not Priority: those before it now, less the one that falls in, if it was one of them.
+  const fallsIn = kthOther(view.ascending, view.places.ascending.get(result.id), view.counts.priority);
+  const fallsInPlace = fallsIn && fallsIn.designation.type !== "priority" ? view.places.byGap.get(fallsIn.id) : undefined;
+  const rank = view.openBefore[place]! - (fallsInPlace !== undefined && fallsInPlace < place ? 1 : 0);
+  return { gap: rank < view.counts.focus, gradRate };
 }
 
 /** How far `result` (and the request's `school` it came from) is from leaving its designation. */
@@ -134,7 +152,7 @@ export function exitDistance(view: PoolView, result: SchoolResult, school: Schoo
   const indexOnly = routes.length === 1 && routes[0]!.code === "lowestIndex" && routes[0]!.target !== null;
   let abovePriority: ExitDistance["abovePriority"] = null;
   if (pooled && type !== "priority") {
-    const line = kthOther(view.ascending, result, view.counts.priority);
+    const line = kthOther(view.ascending, view.places.ascending.get(result.id), view.counts.priority);
     if (line) abovePriority = { line: line.index!.score, margin: one(result.index!.score - line.index!.score) };
   }
   return { routes, thenFocus: indexOnly ? focusAfterPriority(view, result, school) : null, abovePriority };
