@@ -110,6 +110,36 @@ describe("distance to exit over a pool of 20", async () => {
   });
 });
 
+describe("past the index cut-off, a Priority school is checked for Focus", () => {
+  // A1 30.0 is Priority (gap 4); Q 40.0 is the cut-off (gap 6). Focus now: Q and R (gap 6), then B1
+  // (gap 4, after A1 on the tie). Past the cut-off Q falls into Priority and leaves the Focus
+  // ranking: R, then A1 — so A1 would be Focus, which it would not be with Q still ranked.
+  const schools = (a1: School = gapped("A1", 3, 5, 1)) => [
+    a1,
+    gapped("Q", 4, 7, 1),
+    gapped("R", 6, 9, 3),
+    gapped("B1", 6, 8, 4),
+    ...Array.from({ length: 16 }, (_, i) => schoolAtLevel(`F${String(i + 1).padStart(2, "0")}`, 6)),
+  ];
+
+  it("counts the school that falls into Priority out of the Focus ranking", async () => {
+    const response = await score(schools());
+    expect(["A1", "Q", "R", "B1"].map((id) => typeOf(response, id))).toEqual(["priority", "focus", "focus", "none"]);
+    const d = distanceOf(response, schools(), "A1");
+    expect(d.routes).toEqual([{ code: "lowestIndex", score: 30, cutOff: 40, target: 40.1, pointsNeeded: 10.1 }]);
+    expect(d.thenFocus).toEqual({ gap: true, gradRate: false });
+  });
+
+  it("and so it is, scored again past the cut-off", async () => {
+    // Level 4 everywhere with the same gap (40.0, a tie A1 wins, so still Priority), then SEL one level up: 41.0.
+    const moved = gapped("A1", 4, 6, 2);
+    expect(typeOf(await score(schools(moved)), "A1")).toBe("priority");
+    moved.subgroups.ALL.sel = mid(5);
+    const response = await score(schools(moved));
+    expect(["A1", "Q"].map((id) => typeOf(response, id))).toEqual(["focus", "priority"]);
+  });
+});
+
 describe("distance to exit, other reasons", () => {
   it("a pool of one is all Priority: no cut-off", async () => {
     const schools = [schoolAtLevel("A", 5)];
