@@ -6,7 +6,7 @@ import { callEngine, type EngineSettings, type Failure } from "../shared/client/
 import type { Config, ScoreRequest } from "../shared/contract/requests.js";
 import type { ScoreResponse } from "../shared/contract/responses.js";
 import { unlisted } from "../shared/core/problems.js";
-import { resultSheets } from "../shared/reports/score-report.js";
+import { type Run, resultSheets } from "../shared/reports/score-report.js";
 import { scoredRun } from "../shared/reports/scored-run.js";
 import { parseScoreRequest } from "../shared/schools/score.js";
 import type { LocatedProblem } from "../shared/tables/cells.js";
@@ -53,20 +53,24 @@ export async function prepare(run: RunExcel): Promise<Prepared> {
   };
 }
 
-export type Scored = { ok: true; response: ScoreResponse; syncs: number } | { ok: false; failure: Failure; problems: LocatedProblem[]; unlisted: number };
+/** A success carries the body sent and the run's trace too, for reports drawn from the run later. */
+export type Scored =
+  | { ok: true; response: ScoreResponse; syncs: number; body: unknown; run: Run }
+  | { ok: false; failure: Failure; problems: LocatedProblem[]; unlisted: number };
 
 /** Step 2, for a prepared table without problems: score (API or local) and write the result sheets. */
 export async function scoreAndWrite(run: RunExcel, prepared: Prepared, settings: EngineSettings, now = new Date(), onProgress?: Progress): Promise<Scored> {
   if (!prepared.checked) throw new Error("the table has problems: fix them before scoring");
-  const outcome = await callEngine("score", prepared.read.request, settings);
+  const body = prepared.read.request;
+  const outcome = await callEngine("score", body, settings);
   if (!outcome.ok) {
     if (outcome.kind !== "invalid") return { ok: false, failure: outcome, problems: [], unlisted: 0 };
     return { ok: false, failure: outcome, problems: prepared.read.cellProblems(outcome.problems), unlisted: unlisted(outcome) };
   }
-  const scored = await scoredRun(outcome.value, prepared.checked);
-  const sheets = resultSheets(scored, { source: prepared.source.address, at: now, engine: settings.endpoint });
+  const trace: Run = { source: prepared.source.address, at: now, engine: settings.endpoint };
+  const sheets = resultSheets(await scoredRun(outcome.value, prepared.checked), trace);
   const report = await run((context) => writeSheets(context, sheets, undefined, onProgress));
-  return { ok: true, response: outcome.value, syncs: report.syncs };
+  return { ok: true, response: outcome.value, syncs: report.syncs, body, run: trace };
 }
 
 /** Selects a problem's cell, so a click in the list takes the user to it. */

@@ -193,4 +193,4 @@ async function drawChart(context: Excel.RequestContext, sheet: Excel.Worksheet, 
 }
 
 // String enum values: the Excel global's enums exist only inside Office.
-const CHART_TYPES: Record<ChartSpec["kind"], "ColumnStacked100"> = { columnStacked100: "ColumnStacked100" };
+const CHART_TYPES: Record<ChartSpec["kind"], "ColumnStacked100" | "BarClustered"> = { columnStacked100: "ColumnStacked100", barClustered: "BarClustered" };

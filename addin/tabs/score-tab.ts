@@ -4,17 +4,18 @@
 // fix, and Roll forward after a success.
 
 import type { LocatedProblem } from "../../shared/tables/cells.js";
+import type { LastScore } from "../school-report-flow.js";
 import { type Prepared, prepare, scoreAndWrite } from "../score-flow.js";
 import { $, busy, problemItems, say } from "../ui.js";
 import { type RollForwardButton, setUpRollForward } from "./roll-forward-button.js";
 import type { ReadSelection, TabContext } from "./tab-context.js";
 
-/** Binds Read, Score and Retry; a successful read is published to `selection` for the other tabs. */
-export function setUpScoreTab(context: TabContext, selection: ReadSelection): void {
+/** Binds Read, Score and Retry; a successful read is published to `selection`, a successful run to `lastScore`. */
+export function setUpScoreTab(context: TabContext, selection: ReadSelection, lastScore: LastScore): void {
   const roll = setUpRollForward(context);
   $("read").addEventListener("click", () => void read(context, selection, roll));
-  $("score").addEventListener("click", () => void score(context, selection, roll));
-  $("retry").addEventListener("click", () => void score(context, selection, roll));
+  $("score").addEventListener("click", () => void score(context, selection, roll, lastScore));
+  $("retry").addEventListener("click", () => void score(context, selection, roll, lastScore));
 }
 
 /** Notes do not stop scoring (history rows of schools not in the data…); listed apart from problems. */
@@ -60,7 +61,7 @@ async function read(context: TabContext, selection: ReadSelection, roll: RollFor
   say("status", count > 0 ? `${count} problem${count === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.", count > 0 ? "error" : "");
 }
 
-async function score(context: TabContext, selection: ReadSelection, roll: RollForwardButton): Promise<void> {
+async function score(context: TabContext, selection: ReadSelection, roll: RollForwardButton, lastScore: LastScore): Promise<void> {
   const prepared = selection.current;
   if (!prepared) return;
   const settings = context.settings();
@@ -69,6 +70,7 @@ async function score(context: TabContext, selection: ReadSelection, roll: RollFo
   const progress = (sheet: string, done: number, total: number) => total > 1 && say("status", `Writing ${sheet}: part ${done} of ${total}…`);
   const outcome = await busy(() => scoreAndWrite(context.run, prepared, settings, new Date(), progress));
   if (outcome.ok) {
+    lastScore.set({ body: outcome.body, response: outcome.response, run: outcome.run });
     const { scored, unscored, designations } = outcome.response.summary;
     say(
       "status",

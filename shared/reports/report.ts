@@ -17,10 +17,11 @@ export interface Highlight {
   match?: "equals" | "contains";
 }
 
-/** A stacked chart over rows of the table (0-based within the data rows; columns by header). */
+/** A chart over rows of the table (0-based within the data rows; columns by header). */
 export interface ChartSpec {
   name: string;
-  kind: "columnStacked100";
+  /** 100% stacked columns (shares, e.g. educators by level), or clustered horizontal bars (values side by side, e.g. a school's indicator levels). */
+  kind: "columnStacked100" | "barClustered";
   title: string;
   /** Data rows the chart covers, from the first. */
   rows: number;

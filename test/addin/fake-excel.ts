@@ -111,6 +111,13 @@ export class FakeSheet {
         },
       },
       getTables: (_fullyContained?: boolean) => sheet.book.tablesAt(sheet, row, column),
+      /** What a loaded range's values give: the cells now (blank as ""). */
+      get values(): Cell[][] {
+        return sheet.block(row, column, rowCount, columnCount).values;
+      },
+      load() {
+        return this;
+      },
       set values(values: Cell[][]) {
         if (values.length !== rowCount || values.some((r) => r.length !== columnCount)) {
           throw new Error(`values are ${values.length}×${values[0]?.length} for a ${rowCount}×${columnCount} range`);

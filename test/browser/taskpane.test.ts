@@ -96,6 +96,15 @@ describe("task pane in Chromium", () => {
     const historyRows = await page.evaluate(() => (globalThis as TestHost).sqiiTestBook.tables.get("SQIIHistory")!.range.rowCount);
     expect(historyRows).toBe(1 + 3 * 40);
 
+    // School report: a school's row selected in SQII Results → SQII School Report with its chart.
+    await page.evaluate(() => {
+      const book = (globalThis as TestHost).sqiiTestBook;
+      book.select("SQII Results", book.tables.get("SQIIResults")!.range.row + 1, 2);
+    });
+    await page.getByRole("button", { name: "School report" }).click();
+    await expect.poll(() => page.textContent("#report-status")).toMatch(/^Wrote SQII School Report for /);
+    expect(await page.evaluate(() => (globalThis as TestHost).sqiiTestBook.sheets.get("SQII School Report")!.chartList.length)).toBe(1);
+
     // Scenarios: the two default cards preview counts locally, Compare writes SQII Scenarios.
     await page.getByRole("tab", { name: "Scenarios" }).click();
     await expect.poll(() => page.locator(".preview").first().textContent()).toMatch(/^40 scored · Priority \d+ · Focus \d+ · Reward \d+$/);
