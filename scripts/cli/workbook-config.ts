@@ -20,8 +20,8 @@ export async function readConfigFile(file: string): Promise<ConfigSheetRead | nu
   return values ? readConfigSheet(values) : null;
 }
 
-export async function readWorkbookConfig(file: string, table: TableRead, extra: unknown, year: number | undefined, configFile?: string): Promise<FileConfig> {
-  const sheet = await readConfigFile(file);
+/** The data with the workbook's config sheet (read by readConfigFile), --config over it and --year over both. */
+export function workbookConfig(sheet: ConfigSheetRead | null, table: TableRead, extra: unknown, year: number | undefined, configFile?: string): FileConfig {
   const request = workbookRequest(table, { sheet, ...(extra !== undefined && { extra }), ...(year !== undefined && { year }) });
   const parts = [sheet ? `sheet ${sheet.sheet}` : "default", ...(configFile ? [path.basename(configFile)] : extra !== undefined ? ["--config"] : [])];
   return { ...request, ...(sheet && { sheet: sheet.sheet }), source: parts.join(" + ") };

@@ -4,7 +4,7 @@
 
 import type { Config, HistoryEntry, School } from "../contract/requests.js";
 import type { Reason, SchoolResult } from "../contract/responses.js";
-import type { DesignationType, Stage, Subgroup } from "../core/model.js";
+import type { DesignationType, Stage, Subgroup, Title1Status } from "../core/model.js";
 import { ceilShare, round6, roundHalfAway } from "../core/numbers.js";
 
 /** What designation needs to know of a school after its index and flags. */
@@ -37,18 +37,36 @@ interface Candidate {
   priorYear: number;
 }
 
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Ties in every ranking go to the smaller id (code-unit order). */
+export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byScoreAscending = (a: Candidate, b: Candidate) => a.score - b.score || a.idRank - b.idRank;
 const byScoreDescending = (a: Candidate, b: Candidate) => b.score - a.score || a.idRank - b.idRank;
 const byGapDescending = (a: Candidate, b: Candidate) => b.gap! - a.gap! || a.idRank - b.idRank;
 const byGainDescending = (a: Candidate, b: Candidate) => b.gain! - a.gain! || a.idRank - b.idRank;
 const one = (x: number) => roundHalfAway(x, 1);
 
+type Rules = Config["designation"];
+
+/** §7: the pool is the scored schools whose Title I status is one of `designation.pool`. */
+export function inPool(score: number | null, title1: Title1Status, rules: Rules): boolean {
+  return score !== null && rules.pool.includes(title1);
+}
+
+/** How many schools each ranking takes from a pool of N: ceil(share × N) (Reward's high-progress share counts differently). */
+export function poolCounts(rules: Rules, poolSize: number): { priority: number; focus: number; reward: number } {
+  return { priority: ceilShare(rules.priorityShare, poolSize), focus: ceilShare(rules.focusShare, poolSize), reward: ceilShare(rules.rewardShare, poolSize) };
+}
+
+/** Below a floor as §12 compares: both at 6 decimals. */
+export function below(value: number, floor: number): boolean {
+  return round6(value) < round6(floor);
+}
+
 export function designate(inputs: DesignationInput[], config: Config, year?: number): DesignationOutcome {
   const rules = config.designation;
   const pool: Candidate[] = [];
   inputs.forEach((input, index) => {
-    if (input.score !== null && rules.pool.includes(input.school.title1)) {
+    if (input.score !== null && inPool(input.score, input.school.title1, rules)) {
       const prior = priorIndex(input.school, year);
       pool.push({
         index,
@@ -64,6 +82,7 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
   pool.sort((a, b) => compareIds(a.id, b.id));
   for (const [rank, c] of pool.entries()) c.idRank = rank;
   const N = pool.length;
+  const counts = poolCounts(rules, N);
   const type: (DesignationType | undefined)[] = new Array(inputs.length);
   const reasons: Reason[][] = inputs.map(() => []);
   const give = (i: number, t: DesignationType, reason: Reason) => {
@@ -73,7 +92,7 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
 
   // Priority: lowest share of the pool, two years under the graduation floor, SIG schools.
   const ascending = [...pool].sort(byScoreAscending);
-  const priorityCount = ceilShare(rules.priorityShare, N);
+  const priorityCount = counts.priority;
   for (const [rank, c] of ascending.slice(0, priorityCount).entries()) {
     give(c.index, "priority", {
       code: "lowestIndex",
@@ -93,7 +112,7 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
   }
 
   // Focus: of the rest, the largest achievement gaps (count from the whole pool), and low graduation.
-  const focusCount = ceilShare(rules.focusShare, N);
+  const focusCount = counts.focus;
   const byGap = pool.filter((c) => type[c.index] === undefined && c.gap !== null).sort(byGapDescending);
   byGap.slice(0, focusCount).forEach((c, rank) => {
     const { gapValue, gapHighest, gapLowest } = inputs[c.index]!;
@@ -112,7 +131,7 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
   }
 
   // Reward: highest-performing (top share, no refill for those dropped) or high-progress.
-  const rewardCount = ceilShare(rules.rewardShare, N);
+  const rewardCount = counts.reward;
   const descending = [...pool].sort(byScoreDescending);
   descending.slice(0, rewardCount).forEach((c, rank) => {
     if (type[c.index] !== undefined || inputs[c.index]!.hasGapFlag) return;
@@ -143,10 +162,6 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
   return { designations, poolSize: N };
 }
 
-function below(value: number, floor: number): boolean {
-  return round6(value) < round6(floor);
-}
-
 function noneReason(input: DesignationInput, pool: readonly string[]): Reason {
   if (input.score === null) return { code: "unscored", message: "the school has no index, so it is not in the Title I pool" };
   if (!pool.includes(input.school.title1)) {
@@ -163,7 +178,7 @@ export function priorYear(history: readonly HistoryEntry[] | undefined, year?: n
 }
 
 /** A high school's graduation rate (ALL) this year and, when history has it, the prior year's. */
-function gradRates(school: School, year?: number): { now: number; prior: number | null; priorYear: number | null } | null {
+export function gradRates(school: School, year?: number): { now: number; prior: number | null; priorYear: number | null } | null {
   if (school.level !== "high") return null;
   const now = school.subgroups.ALL.grad;
   if (now == null) return null;
@@ -173,7 +188,7 @@ function gradRates(school: School, year?: number): { now: number; prior: number 
 }
 
 /** The most recent prior index (§12 high-progress), before `year` when the request names one. */
-function priorIndex(school: School, year?: number): { index: number; year: number } | null {
+export function priorIndex(school: School, year?: number): { index: number; year: number } | null {
   let best: { index: number; year: number } | null = null;
   for (const h of school.history ?? []) {
     if (h.index == null || (year !== undefined && h.year >= year)) continue;

@@ -15,13 +15,16 @@ export interface FakeConditionalFormat {
   type: string;
   column: number;
   rows: [number, number];
+  /** A "ContainsText" format's. */
   textComparison: { format: { fill: { color?: string } }; rule?: { operator: string; text: string } };
+  /** A "CellValue" format's. */
+  cellValue: { format: { fill: { color?: string } }; rule?: { formula1: string; operator: string } };
 }
 
 export class FakeSheet {
   readonly cells = new Map<string, Cell>();
-  /** Number formats set on cells (by "row,column"); others are General. */
-  readonly formats = new Map<string, string>();
+  /** Number formats set on cells (by range, not by table column), keyed like cells. */
+  readonly numberFormats = new Map<string, string>();
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   frozenRows = 0;
   /** As a sheet from getItemOrNullObject reads when it exists. */
@@ -52,7 +55,7 @@ export class FakeSheet {
       // Like Range.clear() with its default "All": contents and formats, conditional ones included.
       clear: () => {
         this.cells.clear();
-        this.formats.clear();
+        this.numberFormats.clear();
         this.conditionalFormats.length = 0;
       },
       // The sheet's tables hold its validation here; clearing it clears theirs.
@@ -85,7 +88,7 @@ export class FakeSheet {
       rowCount,
       columnCount,
       values,
-      numberFormat: values.map((r, i) => r.map((_, j) => this.formats.get(`${row + i},${column + j}`) ?? "General")),
+      numberFormat: values.map((r, i) => r.map((_, j) => this.numberFormats.get(`${row + i},${column + j}`) ?? "General")),
       load() {},
     };
   }
@@ -100,16 +103,24 @@ export class FakeSheet {
       columnCount,
       conditionalFormats: {
         add: (type: string) => {
-          const format: FakeConditionalFormat = { type, column, rows: [row, row + rowCount - 1], textComparison: { format: { fill: {} } } };
+          const format: FakeConditionalFormat = {
+            type,
+            column,
+            rows: [row, row + rowCount - 1],
+            textComparison: { format: { fill: {} } },
+            cellValue: { format: { fill: {} } },
+          };
           sheet.conditionalFormats.push(format);
           return format;
         },
       },
-      set numberFormat(formats: string[][]) {
-        if (formats.length !== rowCount || formats.some((r) => r.length !== columnCount))
-          throw new Error(`formats do not fit a ${rowCount}×${columnCount} range`);
-        sheet.book.account(JSON.stringify(formats).length, rowCount * columnCount);
-        for (const [i, r] of formats.entries()) for (const [j, f] of r.entries()) sheet.formats.set(`${row + i},${column + j}`, f);
+      getTables: (_fullyContained?: boolean) => sheet.book.tablesAt(sheet, row, column),
+      /** What a loaded range's values give: the cells now (blank as ""). */
+      get values(): Cell[][] {
+        return sheet.block(row, column, rowCount, columnCount).values;
+      },
+      load() {
+        return this;
       },
       set values(values: Cell[][]) {
         if (values.length !== rowCount || values.some((r) => r.length !== columnCount)) {
@@ -120,6 +131,13 @@ export class FakeSheet {
         for (const [i, r] of values.entries()) {
           for (const [j, v] of r.entries()) if (v !== null) sheet.cells.set(`${row + i},${column + j}`, v);
         }
+      },
+      set numberFormat(formats: string[][]) {
+        if (formats.length !== rowCount || formats.some((r) => r.length !== columnCount)) {
+          throw new Error(`number formats are ${formats.length}×${formats[0]?.length} for a ${rowCount}×${columnCount} range`);
+        }
+        sheet.book.account(JSON.stringify(formats).length, rowCount * columnCount);
+        for (const [i, r] of formats.entries()) for (const [j, f] of r.entries()) sheet.numberFormats.set(`${row + i},${column + j}`, f);
       },
     };
   }
@@ -136,14 +154,19 @@ export class FakeSheet {
     add: (range: { sheet: FakeSheet; row: number; column: number; rowCount: number; columnCount: number }, hasHeaders: boolean) => {
       const sheet = this;
       const validations = new Map<string, { rule?: unknown; errorAlert?: unknown }>();
-      const numberFormats = new Map<string, string>();
       const table = {
         name: `Table${this.book.tables.size + 1}`,
         sheet: this,
         range,
         hasHeaders,
         validations,
-        numberFormats,
+        // Like TableRowCollection.add at the end: the rows land below the table, which grows over them.
+        rows: {
+          add: (_index: number | undefined, values: Cell[][]) => {
+            sheet.getRangeByIndexes(range.row + range.rowCount, range.column, values.length, range.columnCount).values = values;
+            range.rowCount += values.length;
+          },
+        },
         columns: {
           getItem: (header: string) => {
             const headers = Array.from({ length: range.columnCount }, (_, c) => sheet.get(range.row, range.column + c));
@@ -156,11 +179,6 @@ export class FakeSheet {
                 getCell: (row: number, _column: number) => {
                   const key = `${header}#${row}`;
                   return { dataValidation: validations.get(key) ?? validations.set(key, {}).get(key)! };
-                },
-                set numberFormat(formats: string[][]) {
-                  if (formats.length !== range.rowCount - 1) throw new Error(`${formats.length} formats for ${range.rowCount - 1} rows`);
-                  sheet.book.account(JSON.stringify(formats).length, formats.length);
-                  numberFormats.set(header, formats[0]![0]!);
                 },
               }),
             };
@@ -181,7 +199,17 @@ export class FakeSheet {
     },
   };
 
-  readonly freezePanes = { freezeRows: (n: number) => (this.frozenRows = n) };
+  frozenColumns = 0;
+  readonly freezePanes = {
+    freezeRows: (n: number) => {
+      this.frozenRows = n;
+      this.frozenColumns = 0;
+    },
+    freezeAt: (range: { rowCount: number; columnCount: number }) => {
+      this.frozenRows = range.rowCount;
+      this.frozenColumns = range.columnCount;
+    },
+  };
 
   /** Charts on the sheet; like Excel's, they survive clearing the cells. */
   readonly chartList: { name: string; type: string; source: unknown; title: { text?: string }; categories?: unknown }[] = [];
@@ -201,8 +229,8 @@ export interface FakeTable {
   range: { row: number; column: number; rowCount: number; columnCount: number };
   hasHeaders: boolean;
   validations: Map<string, { rule?: unknown; errorAlert?: unknown }>;
-  numberFormats: Map<string, string>;
   columns: { getItem(header: string): unknown };
+  rows: { add(index: number | undefined, values: Cell[][]): void };
 }
 
 export class FakeWorkbook {
@@ -227,6 +255,27 @@ export class FakeWorkbook {
   account(bytes: number, cells: number): void {
     this.requestBytes += bytes;
     this.requestCells += cells;
+  }
+
+  /** Like Range.getTables(false) on one cell: the tables over it, the first with its range and rows. */
+  tablesAt(sheet: FakeSheet, row: number, column: number) {
+    const around = [...this.tables.values()].filter(
+      (t) =>
+        t.sheet === sheet &&
+        row >= t.range.row &&
+        row < t.range.row + t.range.rowCount &&
+        column >= t.range.column &&
+        column < t.range.column + t.range.columnCount,
+    );
+    return {
+      getCount: () => ({ value: around.length }),
+      getFirst: () => ({
+        name: around[0]!.name,
+        load() {},
+        rows: around[0]!.rows,
+        getRange: () => sheet.block(around[0]!.range.row, around[0]!.range.column, around[0]!.range.rowCount, around[0]!.range.columnCount),
+      }),
+    };
   }
 
   addSheet(name: string): FakeSheet {
@@ -267,25 +316,7 @@ export class FakeWorkbook {
           if (!at) throw new Error("nothing selected");
           const sheet = this.sheets.get(at.sheet)!;
           const range = sheet.block(at.row, at.column, at.rowCount, at.columnCount);
-          const around = [...this.tables.values()].filter(
-            (t) =>
-              t.sheet === sheet &&
-              at.row >= t.range.row &&
-              at.row < t.range.row + t.range.rowCount &&
-              at.column >= t.range.column &&
-              at.column < t.range.column + t.range.columnCount,
-          );
-          return {
-            ...range,
-            getTables: () => ({
-              getCount: () => ({ value: around.length }),
-              getFirst: () => ({
-                name: around[0]!.name,
-                load() {},
-                getRange: () => sheet.block(around[0]!.range.row, around[0]!.range.column, around[0]!.range.rowCount, around[0]!.range.columnCount),
-              }),
-            }),
-          };
+          return { ...range, getTables: () => this.tablesAt(sheet, at.row, at.column) };
         },
         tables: {
           ...collection(() => [...this.tables.values()]),

@@ -1,8 +1,8 @@
 // The task pane in headless Chromium (the browser scripts/dev/browser.ts finds), over a simulated
 // Excel host, against the real Worker under wrangler dev: insert the template with sample data,
-// score it, and compare the results sheet with what the command line gives for the same schools;
-// and with SQII Config: a cut point and a weight changed in the sheet score as the same JSON config,
-// and the sample's norm cut points go back into the sheet.
+// score it, roll the year forward, and compare the results sheet with what the command line gives
+// for the same schools; and with SQII Config: a cut point and a weight changed in the sheet score
+// as the same JSON config, and the sample's norm cut points go back into the sheet.
 
 import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -84,6 +84,21 @@ describe("task pane in Chromium", () => {
       const table = book.tables.get("SQIIResults")!;
       return book.sheets.get("SQII Results")!.values().slice(table.range.row);
     });
+
+    // Roll forward: 2014's results join the sample's two prior years in SQII History.
+    await page.getByRole("button", { name: "Roll 2014 forward into SQII History" }).click();
+    await expect.poll(() => page.textContent("#roll-status")).toBe("2014 is in SQII History: 40 rows added, 0 replaced. Score 2015's data next.");
+    const historyRows = await page.evaluate(() => (globalThis as TestHost).sqiiTestBook.tables.get("SQIIHistory")!.range.rowCount);
+    expect(historyRows).toBe(1 + 3 * 40);
+
+    // School report: a school's row selected in SQII Results → SQII School Report with its chart.
+    await page.evaluate(() => {
+      const book = (globalThis as TestHost).sqiiTestBook;
+      book.select("SQII Results", book.tables.get("SQIIResults")!.range.row + 1, 2);
+    });
+    await page.getByRole("button", { name: "School report" }).click();
+    await expect.poll(() => page.textContent("#report-status")).toMatch(/^Wrote SQII School Report for /);
+    expect(await page.evaluate(() => (globalThis as TestHost).sqiiTestBook.sheets.get("SQII School Report")!.chartList.length)).toBe(1);
 
     // Scenarios: the two default cards preview counts locally, Compare writes SQII Scenarios.
     await page.getByRole("tab", { name: "Scenarios" }).click();
