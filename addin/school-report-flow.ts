@@ -3,40 +3,13 @@
 // response, and the request it answered for the groups' values and the config. A re-run replaces
 // the sheet (contents, table and chart).
 
-import type { ScoreResponse } from "../shared/contract/responses.js";
 import { schoolReport } from "../shared/reports/school-report.js";
 import { SCHOOL_REPORT_SHEET, schoolReportSheet } from "../shared/reports/school-report-sheet.js";
-import type { Run } from "../shared/reports/score-report.js";
 import { parseScoreRequest } from "../shared/schools/score.js";
+import type { ScoredRun } from "./last-score.js";
 import type { RunExcel } from "./score-flow.js";
 import { writeSheets } from "./sheet-writer.js";
 import { parseAddress } from "./source-reader.js";
-
-/** What a scoring run leaves for the report: the body sent, the response, and the run's trace. */
-export interface ScoredRun {
-  body: unknown;
-  response: ScoreResponse;
-  run: Run;
-}
-
-/** The last scoring run of this session; the Score tab sets it, the School report button reads it. */
-export class LastScore {
-  private value: ScoredRun | null = null;
-  private readonly listeners: (() => void)[] = [];
-
-  get current(): ScoredRun | null {
-    return this.value;
-  }
-
-  set(run: ScoredRun): void {
-    this.value = run;
-    for (const listener of this.listeners) listener();
-  }
-
-  onChange(listener: () => void): void {
-    this.listeners.push(listener);
-  }
-}
 
 const SELECT_A_ROW = `Select a school's row in SQII Results (or any table with a School ID column), then ask for its report.`;
 

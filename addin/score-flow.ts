@@ -13,10 +13,10 @@ import type { LocatedProblem } from "../shared/tables/cells.js";
 import type { ConfigSheetRead } from "../shared/tables/config-sheet.js";
 import { withHistorySheet } from "../shared/tables/history-merge.js";
 import { type MappingReport, readTable, type TableRead } from "../shared/tables/school-table.js";
-import { workbookRequest } from "../shared/tables/workbook-request.js";
+import { configSource, workbookRequest } from "../shared/tables/workbook-request.js";
 import { type Progress, writeSheets } from "./sheet-writer.js";
 import { readInputSheet, readSource, type Source } from "./source-reader.js";
-import { configSource, readWorkbookConfig } from "./workbook-config.js";
+import { readWorkbookConfig } from "./workbook-config.js";
 
 export type RunExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

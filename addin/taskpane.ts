@@ -3,7 +3,7 @@
 // lives in tabs/, the small DOM helpers in ui.ts, and the flows the tabs call in the modules
 // beside this one; this file only wires them.
 
-import { LastScore } from "./school-report-flow.js";
+import { LastScore } from "./last-score.js";
 import type { RunExcel } from "./score-flow.js";
 import { setUpCutPoints } from "./tabs/cut-points-control.js";
 import { setUpEvaluationsTab } from "./tabs/evaluations-tab.js";

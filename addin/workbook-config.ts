@@ -20,6 +20,3 @@ export async function readConfigSheetNamed(context: Excel.RequestContext, name: 
 }
 
 /** What the results' header says the config came from. */
-export function configSource(sheet: ConfigSheetRead | null): string {
-  return sheet ? `sheet ${sheet.sheet}` : "default (no SQII Config sheet)";
-}

@@ -2,7 +2,6 @@
 // Evaluation Config beside it, and rates the selected educator table under that config, writing
 // SQII Evaluations and SQII Distribution or listing problems.
 
-import { sampleEducators } from "../../shared/samples/educators.js";
 import { insertEvaluationConfigTemplate } from "../evaluation-config.js";
 import { rateAndWrite } from "../evaluations.js";
 import { insertEducatorTemplate } from "../template.js";
@@ -15,7 +14,7 @@ export function setUpEvaluationsTab(context: TabContext): void {
 }
 
 async function insertEducators({ run }: TabContext): Promise<void> {
-  const sample = ($("educators-sample") as HTMLInputElement).checked ? sampleEducators() : undefined;
+  const sample = ($("educators-sample") as HTMLInputElement).checked ? (await import("../../shared/samples/educators.js")).sampleEducators() : undefined;
   try {
     // The config first, so the educator template is the sheet left active.
     const [config, name] = await busy(async () => [

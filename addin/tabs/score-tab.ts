@@ -4,7 +4,7 @@
 // fix, and Roll forward after a success.
 
 import type { LocatedProblem } from "../../shared/tables/cells.js";
-import type { LastScore } from "../school-report-flow.js";
+import type { LastScore } from "../last-score.js";
 import { type Prepared, prepare, scoreAndWrite } from "../score-flow.js";
 import { $, busy, problemItems, say } from "../ui.js";
 import { type RollForwardButton, setUpRollForward } from "./roll-forward-button.js";

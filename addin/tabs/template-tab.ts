@@ -3,7 +3,6 @@
 // History (the sample's prior years, or just its header) unless the workbook has one, and SQII
 // Config with the default config when the workbook has no config sheet yet.
 
-import { generateConsortium } from "../../shared/samples/consortium.js";
 import { historyTable } from "../../shared/tables/history-table.js";
 import { insertConfigIfMissing } from "../block-sheet.js";
 import { insertHistoryTemplate } from "../history.js";
@@ -19,7 +18,8 @@ async function insert({ run }: TabContext): Promise<void> {
   const withSample = ($("with-sample") as HTMLInputElement).checked;
   say("template-status", "Inserting…");
   try {
-    const sample = withSample ? generateConsortium({ schools: 40, seed: 2014, year: 2014 }) : undefined;
+    // The sample generator is loaded only when sample data is asked for.
+    const sample = withSample ? (await import("../../shared/samples/consortium.js")).generateConsortium({ schools: 40, seed: 2014, year: 2014 }) : undefined;
     // History first, so the data template is the sheet left active.
     const [history, name] = await busy(async () => [
       await run((context) => insertHistoryTemplate(context, sample && historyTable(sample.schools).rows)),

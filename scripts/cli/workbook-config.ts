@@ -4,7 +4,7 @@
 import path from "node:path";
 import { type ConfigSheetRead, readConfigSheet } from "../../shared/tables/config-sheet.js";
 import type { TableRead } from "../../shared/tables/school-table.js";
-import { type WorkbookRequest, workbookRequest } from "../../shared/tables/workbook-request.js";
+import { configSource, type WorkbookRequest, workbookRequest } from "../../shared/tables/workbook-request.js";
 import { readInputSheet } from "./table-files.js";
 
 export interface FileConfig extends WorkbookRequest {
@@ -23,6 +23,6 @@ export async function readConfigFile(file: string): Promise<ConfigSheetRead | nu
 /** The data with the workbook's config sheet (read by readConfigFile), --config over it and --year over both. */
 export function workbookConfig(sheet: ConfigSheetRead | null, table: TableRead, extra: unknown, year: number | undefined, configFile?: string): FileConfig {
   const request = workbookRequest(table, { sheet, ...(extra !== undefined && { extra }), ...(year !== undefined && { year }) });
-  const parts = [sheet ? `sheet ${sheet.sheet}` : "default", ...(configFile ? [path.basename(configFile)] : extra !== undefined ? ["--config"] : [])];
-  return { ...request, ...(sheet && { sheet: sheet.sheet }), source: parts.join(" + ") };
+  const apart = configFile ? path.basename(configFile) : extra !== undefined ? "--config" : undefined;
+  return { ...request, ...(sheet && { sheet: sheet.sheet }), source: configSource(sheet, apart) };
 }

@@ -69,3 +69,8 @@ export function workbookRequest(table: TableRead, { sheet, extra, year, referenc
   };
   return { request, problems };
 }
+
+/** What a run's config was made of, for the results' header block: `sheet SQII Config + c.json`. */
+export function configSource(sheet: ConfigSheetRead | null, apart?: string): string {
+  return [sheet ? `sheet ${sheet.sheet}` : "default (no SQII Config sheet)", ...(apart ? [apart] : [])].join(" + ");
+}

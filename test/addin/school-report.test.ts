@@ -3,7 +3,8 @@
 // indicator table and one bar chart of the levels; a second report replaces the first.
 
 import { describe, expect, it } from "vitest";
-import { type ScoredRun, selectedSchoolId, writeSchoolReport } from "../../addin/school-report-flow.js";
+import type { ScoredRun } from "../../addin/last-score.js";
+import { selectedSchoolId, writeSchoolReport } from "../../addin/school-report-flow.js";
 import { prepare, scoreAndWrite } from "../../addin/score-flow.js";
 import { insertTemplate } from "../../addin/template.js";
 import { schoolReport } from "../../shared/reports/school-report.js";

@@ -88,7 +88,7 @@ describe("npm run score with SQII Config", () => {
     expect(JSON.parse(fromSheet).configHash).not.toBe(await configHash(DEFAULT_CONFIG));
   });
 
-  it("merges --config over the sheet, and says where the config came from in SQII Run", async () => {
+  it("merges --config over the sheet, and says where the config came from in the results' header block", async () => {
     const book = await bookWithConfig("over.xlsx", OURS);
     await writeFile(inDir("minn.json"), JSON.stringify({ minN: 40 }));
     const done = await run("score", book, "--config", inDir("minn.json"), "--out", inDir("over.results.xlsx"));
@@ -96,8 +96,8 @@ describe("npm run score with SQII Config", () => {
     const results = new ExcelJS.Workbook();
     await results.xlsx.readFile(inDir("over.results.xlsx"));
     const lines = new Map<string, unknown>();
-    results.getWorksheet("SQII Run")!.eachRow((row) => lines.set(String(row.getCell(1).value), row.getCell(2).value));
-    expect(lines.get("Config hash (SHA-256)")).toBe(await configHash({ ...OURS, minN: 40 }));
+    results.getWorksheet("SQII Results")!.eachRow((row) => lines.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(lines.get("Config hash")).toBe(await configHash({ ...OURS, minN: 40 }));
     expect(lines.get("Config")).toBe("sheet SQII Config + minn.json");
   });
 

@@ -195,7 +195,7 @@ describe("problems, each on its cell", () => {
       "'SQII Config'!K15: cut points must not decrease: 40 follows 53",
       "'SQII Config'!E16: \"n.a.\" is not a number",
       "'SQII Config'!F18: \"Attendance\" is not an indicator; weight columns are indicators such as ELA or Chronic Absence",
-      "'SQII Config'!D19: expected a weight > 0, got -2 (use null to remove an indicator)",
+      "'SQII Config'!D19: expected a weight from 0.000001 to 1000000, got -2 (use null to remove an indicator)",
       "'SQII Config'!B20: \"Middle school\" is not a school level (Elementary, Middle, High, Span)",
       "'SQII Config'!B21: High repeats row 19; only that row is read",
       "'SQII Config'!C24: expected a target from 0 to 100, got 120",

@@ -39,7 +39,7 @@ describe("workbookRequest", () => {
     const made = workbookRequest(data(""), { sheet });
     const parsed = parseScoreRequest(made.request);
     expect(parsed.ok).toBe(false);
-    expect(lines(made.problems(parsed.ok ? [] : parsed.problems))).toEqual(["'SQII Config'!B2: expected a minimum n ≥ 1, got 0"]);
+    expect(lines(made.problems(parsed.ok ? [] : parsed.problems))).toEqual(["'SQII Config'!B2: expected a minimum n: a whole number from 1 to 1000000, got 0"]);
     const apart = workbookRequest(data(""), { sheet: config(["minN", 25]), extra: { gapLevels: 12 } });
     const parsedApart = parseScoreRequest(apart.request);
     expect(lines(apart.problems(parsedApart.ok ? [] : parsedApart.problems))).toEqual(["config.gapLevels: expected a number of levels from 0 to 9, got 12"]);
