@@ -50,7 +50,11 @@ export async function writeSchoolReport(run: RunExcel, last: ScoredRun | null): 
   const parsed = parseScoreRequest(last.body);
   if (!parsed.ok) return { ok: false, message: "The last run's data no longer reads; score it again." };
   const source = { response: last.response, schools: parsed.value.request.schools, config: parsed.value.config };
-  const report = schoolReport(source, selected.id);
+  // Excel keeps "01612596000001" typed in a cell as the number 1612596000001: match such an id by its digits.
+  const id = last.response.results.some((r) => r.id === selected.id)
+    ? selected.id
+    : (last.response.results.find((r) => /^\d+$/.test(selected.id) && r.id.replace(/^0+/, "") === selected.id)?.id ?? selected.id);
+  const report = schoolReport(source, id);
   if (!report) return { ok: false, message: `School ${selected.id} is not in the last scoring run: score again, then select its row.` };
   const written = await run(async (context) => {
     const result = await writeSheets(context, [schoolReportSheet(report, last.run)]);

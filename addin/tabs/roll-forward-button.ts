@@ -23,7 +23,14 @@ export function setUpRollForward({ run }: TabContext): RollForwardButton {
   async function roll(response: ScoreResponse, request: ScoredSchools): Promise<void> {
     say("roll-status", `Rolling ${response.year ?? "the year"} forward…`);
     $("roll-problems").replaceChildren();
-    const out = await busy(() => rollForward(run, response, request));
+    let out: Awaited<ReturnType<typeof rollForward>>;
+    try {
+      out = await busy(() => rollForward(run, response, request));
+    } catch (error) {
+      // Excel can refuse a write (a protected sheet…): say so rather than leave "Rolling…" up.
+      say("roll-status", `Could not roll forward: ${(error as Error).message}`, "error");
+      return;
+    }
     if (!out.ok) {
       say("roll-status", `Not rolled forward; ${out.problems.length === 1 ? "a problem" : `${out.problems.length} problems`} to fix:`, "error");
       $("roll-problems").replaceChildren(...problemItems(run, out.problems));

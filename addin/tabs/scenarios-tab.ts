@@ -156,7 +156,13 @@ async function compare(context: TabContext, selection: ReadSelection, cards: rea
   }
   // A card on the workbook's own sheet repeats its problems: each is listed once.
   const early = [...workbook.problems(), ...bases.flatMap((b) => b?.problems ?? [])];
-  const unique = early.filter((p, i) => early.findIndex((q) => q.cell === p.cell && q.message === p.message) === i);
+  const seen = new Set<string>();
+  const unique = early.filter((p) => {
+    const key = `${p.cell}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (unique.length > 0) return showProblems(context, unique);
   const request = scenariosRequest(
     workbook.request,

@@ -70,7 +70,14 @@ async function score(context: TabContext, selection: ReadSelection, roll: RollFo
   $("retry").hidden = true;
   say("status", `Scoring ${prepared.schools} schools${settings.endpoint === "local" ? " in the pane" : ` on ${settings.endpoint}`}…`);
   const progress = (sheet: string, done: number, total: number) => total > 1 && say("status", `Writing ${sheet}: part ${done} of ${total}…`);
-  const outcome = await busy(() => scoreAndWrite(context.run, prepared, settings, new Date(), progress));
+  let outcome: Awaited<ReturnType<typeof scoreAndWrite>>;
+  try {
+    outcome = await busy(() => scoreAndWrite(context.run, prepared, settings, new Date(), progress));
+  } catch (error) {
+    // Excel can refuse a read or a write (a protected sheet…): say so rather than leave "Scoring…" up.
+    say("status", `Could not score: ${(error as Error).message}`, "error");
+    return;
+  }
   if (outcome.ok) {
     lastScore.set({ body: outcome.body, response: outcome.response, run: outcome.run });
     const { scored, unscored, designations } = outcome.response.summary;

@@ -8,8 +8,9 @@ import { schoolReports } from "../../shared/reports/school-report.js";
 import type { SchoolReport } from "../../shared/reports/school-report-model.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { problemLine } from "../../shared/tables/cells.js";
+import { readJson } from "./json-file.js";
 import { indexPage, pageFiles, schoolPage } from "./report-page.js";
-import { REQUEST_FILES, readJson, readRequestFile } from "./request-file.js";
+import { REQUEST_FILES, readRequestFile } from "./request-file.js";
 
 const USAGE = `usage: npm run report -- <schools.json|csv|xlsx> --out <folder> [--school ID …] [--config c.json] [--year 2014] [--public]
 

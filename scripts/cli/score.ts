@@ -5,7 +5,6 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { callEngine } from "../../shared/client/api-client.js";
-import { mergePatches } from "../../shared/contract/config.js";
 import type { Config, ScoreRequest } from "../../shared/contract/requests.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import { type Parsed, unlisted } from "../../shared/core/problems.js";
@@ -19,6 +18,7 @@ import { type MappingReport, readTable } from "../../shared/tables/school-table.
 import { educatorHeaderRow, rateEducatorFile } from "./educators.js";
 import { rewriteRefusal, rollForwardFile } from "./history-file.js";
 import { readJson } from "./json-file.js";
+import { withOverrides } from "./request-file.js";
 import { readInputSheet, readTableFile, type TableFile } from "./table-files.js";
 import { readConfigFile, workbookConfig } from "./workbook-config.js";
 import { writeCsv, writeWorkbook } from "./xlsx-writer.js";
@@ -110,19 +110,6 @@ function parseOptions(argv: string[]): Options | "help" {
 
 function extension(file: string): string {
   return path.extname(file).toLowerCase();
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The request with --config merged into its own config and --year in place of its year. */
-function withOverrides(body: unknown, config: unknown, year: number | undefined): unknown {
-  if (!isPlainObject(body)) return body;
-  const out = { ...body };
-  if (config !== undefined) out.config = out.config === undefined ? config : mergePatches(out.config, config);
-  if (year !== undefined) out.year = year;
-  return out;
 }
 
 // ---------------------------------------------------------------- where scoring happens

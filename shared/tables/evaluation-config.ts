@@ -169,7 +169,8 @@ function readModels(part: SheetValues, config: EvaluationConfigRead["config"], c
     if (cuts.length > 0) entry.cuts = { ...DEFAULT_CUTS, ...Object.fromEntries(cuts.map((f) => [f, v[f]])) };
     cells.set(`${path}.cuts`, cellAt(row, cuts[0] ?? "highlyEffective"));
     for (const c of CUTS) cells.set(`${path}.cuts.${c}`, cellAt(row, c));
-    models[district] = entry;
+    // Defined, not assigned: a district named "__proto__" is a district, not the object's prototype.
+    Object.defineProperty(models, district, { value: entry, enumerable: true, writable: true, configurable: true });
   }
   if (Object.keys(models).length > 0) config.models = models;
   return log.sorted() as CellProblem[];

@@ -14,6 +14,17 @@ const HEADER = ["District", "Model", "Practice", "Growth", "Growth 2", "Surveys"
 const sheet = (values: unknown[][], firstRow = 1) => ({ sheet: "SQII Evaluation Config", firstRow, firstColumn: 1, values });
 
 describe("readEvaluationConfig", () => {
+  it("reads a district named like an object's own members as a district", () => {
+    const read = readEvaluationConfig(
+      sheet([HEADER, ["__proto__", "check", "", "", "", "", "", "", "", ""], ["toString", "weighted", "", "", "", "", "", "", "", ""]]),
+    );
+    expect(read.problems).toEqual([]);
+    const models = read.config.models as Record<string, unknown>;
+    expect(Object.keys(models)).toEqual(["__proto__", "toString"]);
+    expect(Object.getPrototypeOf(models)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(models, "__proto__")?.value).toEqual({ model: "check" });
+  });
+
   it("reads the district table under notes and the settings block; blank weights and cuts take the defaults", () => {
     const read = readEvaluationConfig(
       sheet([
