@@ -1,7 +1,3 @@
-// The command line and the SQII Config sheet: `npm run score` on an .xlsx reads it (--config goes
-// over it), a config given as the sheet or as the same JSON gives the same configHash and
-// byte-identical results, and `npm run cut-points` writes a base year's norm cut points into it.
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,21 +14,9 @@ import { inputSheet } from "../../shared/reports/templates.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { normCutPoints } from "../../shared/schools/cut-points.js";
 import { readConfigSheet } from "../../shared/tables/config-sheet.js";
+import { runCli } from "./cli-child.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-
-function run(script: "score" | "cut-points", ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [`scripts/cli/${script}.ts`, ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (script: "score" | "cut-points", ...args: string[]) => runCli(script, ...args);
 
 let dir: string;
 beforeAll(async () => {

@@ -1,8 +1,3 @@
-// Educator files from the command line: an xlsx whose table (under a title row) has Educator ID,
-// Role and Practice columns is rated under its SQII Evaluation Config, exactly as the same JSON
-// request is; SQII Evaluations and SQII Distribution are written (no chart: the add-in draws it),
-// and a problem of the config sheet is named by its cell.
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,21 +10,9 @@ import { sampleEducators } from "../../shared/samples/educators.js";
 import type { TableCell } from "../../shared/tables/cells.js";
 import { educatorRows } from "../../shared/tables/educator-table.js";
 import { evaluationConfigRows } from "../../shared/tables/evaluation-config.js";
+import { runCli } from "./cli-child.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-
-function score(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["scripts/cli/score.ts", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const score = (...args: string[]) => runCli("score", ...args);
 
 let dir: string;
 beforeAll(async () => {

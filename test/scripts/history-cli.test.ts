@@ -1,8 +1,3 @@
-// The command line with SQII History: an xlsx's history sheet read as each school's history (notes
-// for rows it cannot use), `--roll-forward` adding the scored year into the workbook over three
-// years until the Focus school reaches the Reward-partnership stage (methodology §8), and a
-// workbook holding parts exceljs would lose refused before anything is scored.
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,21 +8,9 @@ import { writeWorkbook } from "../../scripts/cli/xlsx-writer.js";
 import { inputSheet } from "../../shared/reports/templates.js";
 import { scoreRequest } from "../../shared/schools/score.js";
 import { EXPECTED_ESCALATION, threeYearDistrict } from "../shared/three-year-district.js";
+import { runCli } from "./cli-child.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-
-function score(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["scripts/cli/score.ts", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const score = (...args: string[]) => runCli("score", ...args);
 
 let dir: string;
 beforeAll(async () => {

@@ -1,8 +1,3 @@
-// npm run report: pages and an index from JSON, CSV or xlsx; names are data, never markup; ids make
-// safe file names; --school picks schools; and --public: a test that no suppressed N or value
-// reaches the published HTML — the pages come out byte for byte the same whatever the small group's
-// N and values are, and its distinctive values are nowhere in them.
-import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,19 +11,13 @@ import { scoreSchools } from "../../shared/schools/score.js";
 import { requestToLongRows } from "../../shared/tables/school-rows.js";
 import { makeSchool, testConfig } from "../shared/fixtures.js";
 import { code, fromMarker, tableAfter, workedPool, workedSchool } from "../shared/worked-example-doc.js";
+import { runCli } from "./cli-child.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-
-function report(...args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["scripts/cli/report.ts", ...args], { cwd: ROOT });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stderr }));
-  });
-}
+/** The report writes its pages to files: what a run says is its exit code and stderr. */
+const report = async (...args: string[]) => {
+  const { code, stderr } = await runCli("report", ...args);
+  return { code, stderr };
+};
 
 let dir: string;
 beforeAll(async () => {

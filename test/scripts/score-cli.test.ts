@@ -1,8 +1,6 @@
-import { spawn } from "node:child_process";
 import { access, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../scripts/cli/table-files.js";
@@ -11,30 +9,12 @@ import { configHash, resolveConfig } from "../../shared/contract/config.js";
 import type { ScoreRequest } from "../../shared/contract/requests.js";
 import { ScoreResponseSchema } from "../../shared/contract/responses.js";
 import { inputSheet } from "../../shared/reports/templates.js";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runCli } from "./cli-child.js";
 
 // `npx tsx scripts/score.ts`, as npm run score does, but through the installed tsx directly: npx's
 // own start-up would double the time of every run.
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
-function score(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["scripts/cli/score.ts", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const score = (...args: string[]) => runCli("score", ...args);
 
 let dir: string;
 beforeAll(async () => {
