@@ -25,7 +25,7 @@ export interface DesignationOutcome {
   poolSize: number;
 }
 
-interface Candidate {
+export interface Candidate {
   index: number;
   id: string;
   /** Position in id order: ties break on this number, so every ranking sort compares numbers only. */
@@ -44,11 +44,26 @@ const byGapDescending = (a: Candidate, b: Candidate) => b.gap! - a.gap! || a.idR
 const byGainDescending = (a: Candidate, b: Candidate) => b.gain! - a.gain! || a.idRank - b.idRank;
 const one = (x: number) => roundHalfAway(x, 1);
 
-export function designate(inputs: DesignationInput[], config: Config, year?: number): DesignationOutcome {
-  const rules = config.designation;
+/**
+ * The Title I pool in the orders designation reads it: by id, by score both ways, by gap and by gain.
+ * It depends only on who is in the pool and their scores, gaps and prior indexes, so scenarios
+ * that change only shares (or nothing a score depends on) rank once and pass the ranking on.
+ */
+export interface PoolRanking {
+  /** By id; `idRank` is the position here. */
+  pool: readonly Candidate[];
+  ascending: readonly Candidate[];
+  descending: readonly Candidate[];
+  /** Every candidate with a gap, largest first. */
+  byGap: readonly Candidate[];
+  /** Every candidate with a prior index, largest gain first. */
+  byGain: readonly Candidate[];
+}
+
+export function rankPool(inputs: readonly DesignationInput[], poolStatuses: readonly string[], year?: number): PoolRanking {
   const pool: Candidate[] = [];
   inputs.forEach((input, index) => {
-    if (input.score !== null && rules.pool.includes(input.school.title1)) {
+    if (input.score !== null && poolStatuses.includes(input.school.title1)) {
       const prior = priorIndex(input.school, year);
       pool.push({
         index,
@@ -63,16 +78,29 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
   });
   pool.sort((a, b) => compareIds(a.id, b.id));
   for (const [rank, c] of pool.entries()) c.idRank = rank;
+  return {
+    pool,
+    ascending: [...pool].sort(byScoreAscending),
+    descending: [...pool].sort(byScoreDescending),
+    byGap: pool.filter((c) => c.gap !== null).sort(byGapDescending),
+    byGain: pool.filter((c) => c.gain !== null).sort(byGainDescending),
+  };
+}
+
+export function designate(inputs: readonly DesignationInput[], config: Config, year?: number, ranking?: PoolRanking): DesignationOutcome {
+  const rules = config.designation;
+  const { pool, ascending, descending, byGap: gapOrder, byGain } = ranking ?? rankPool(inputs, rules.pool, year);
   const N = pool.length;
   const type: (DesignationType | undefined)[] = new Array(inputs.length);
-  const reasons: Reason[][] = inputs.map(() => []);
+  const reasons: Reason[][] = new Array(inputs.length);
   const give = (i: number, t: DesignationType, reason: Reason) => {
     type[i] = t;
-    reasons[i]!.push(reason);
+    const list = reasons[i];
+    if (list) list.push(reason);
+    else reasons[i] = [reason];
   };
 
   // Priority: lowest share of the pool, two years under the graduation floor, SIG schools.
-  const ascending = [...pool].sort(byScoreAscending);
   const priorityCount = ceilShare(rules.priorityShare, N);
   for (const [rank, c] of ascending.slice(0, priorityCount).entries()) {
     give(c.index, "priority", {
@@ -94,7 +122,7 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
 
   // Focus: of the rest, the largest achievement gaps (count from the whole pool), and low graduation.
   const focusCount = ceilShare(rules.focusShare, N);
-  const byGap = pool.filter((c) => type[c.index] === undefined && c.gap !== null).sort(byGapDescending);
+  const byGap = gapOrder.filter((c) => type[c.index] === undefined);
   byGap.slice(0, focusCount).forEach((c, rank) => {
     const { gapValue, gapHighest, gapLowest } = inputs[c.index]!;
     give(c.index, "focus", {
@@ -113,7 +141,6 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
 
   // Reward: highest-performing (top share, no refill for those dropped) or high-progress.
   const rewardCount = ceilShare(rules.rewardShare, N);
-  const descending = [...pool].sort(byScoreDescending);
   descending.slice(0, rewardCount).forEach((c, rank) => {
     if (type[c.index] !== undefined || inputs[c.index]!.hasGapFlag) return;
     give(c.index, "reward", {
@@ -121,22 +148,19 @@ export function designate(inputs: DesignationInput[], config: Config, year?: num
       message: `index ${one(c.score)} ranks ${rank + 1} of ${N} from the top of the Title I pool (top ${rewardCount}), with no gap flag`,
     });
   });
-  const withPrior = pool.filter((c) => c.gain !== null);
-  const progressCount = ceilShare(rules.progressShare, withPrior.length);
-  withPrior
-    .sort(byGainDescending)
-    .slice(0, progressCount)
-    .forEach((c, rank) => {
-      if (round6(c.gain!) <= 0 || type[c.index] === "priority" || type[c.index] === "focus") return;
-      give(c.index, "reward", {
-        code: "highProgress",
-        message: `index gain of ${one(c.gain!)} over ${c.priorYear} ranks ${rank + 1} of ${withPrior.length} schools with a prior index (top ${progressCount})`,
-      });
+  const progressCount = ceilShare(rules.progressShare, byGain.length);
+  byGain.slice(0, progressCount).forEach((c, rank) => {
+    if (round6(c.gain!) <= 0 || type[c.index] === "priority" || type[c.index] === "focus") return;
+    give(c.index, "reward", {
+      code: "highProgress",
+      message: `index gain of ${one(c.gain!)} over ${c.priorYear} ranks ${rank + 1} of ${byGain.length} schools with a prior index (top ${progressCount})`,
     });
+  });
 
+  const noneReason = noneReasons(rules.pool);
   const designations = inputs.map((input, i): Designation => {
     const t = type[i] ?? "none";
-    const why = type[i] ? reasons[i]! : [noneReason(input, rules.pool)];
+    const why = type[i] ? reasons[i]! : [noneReason(input)];
     const yearsInStatus = yearsIn(t, input.school.history, year);
     return { type: t, reasons: why, stage: stageOf(t, yearsInStatus), yearsInStatus };
   });
@@ -147,12 +171,22 @@ function below(value: number, floor: number): boolean {
   return round6(value) < round6(floor);
 }
 
-function noneReason(input: DesignationInput, pool: readonly string[]): Reason {
-  if (input.score === null) return { code: "unscored", message: "the school has no index, so it is not in the Title I pool" };
-  if (!pool.includes(input.school.title1)) {
-    return { code: "notInPool", message: `Title I status "${input.school.title1}" is not in the designation pool (${pool.join(", ")})` };
-  }
-  return { code: "notIdentified", message: "in the Title I pool; met no Priority, Focus or Reward criterion" };
+/** Why a school has no designation; each message is made once per Title I status, not once per school. */
+function noneReasons(pool: readonly string[]): (input: DesignationInput) => Reason {
+  const notInPool = new Map<string, string>();
+  return (input) => {
+    if (input.score === null) return { code: "unscored", message: "the school has no index, so it is not in the Title I pool" };
+    const status = input.school.title1;
+    if (!pool.includes(status)) {
+      let message = notInPool.get(status);
+      if (message === undefined) {
+        message = `Title I status "${status}" is not in the designation pool (${pool.join(", ")})`;
+        notInPool.set(status, message);
+      }
+      return { code: "notInPool", message };
+    }
+    return { code: "notIdentified", message: "in the Title I pool; met no Priority, Focus or Reward criterion" };
+  };
 }
 
 /** The prior year is `year − 1`, or the most recent history entry when the request has no year. */

@@ -2,7 +2,7 @@
 // lower minN, and the district rollup an oversight panel reviews.
 
 import type { Config, School } from "../contract/requests.js";
-import type { Rollup, SchoolResult, Summary } from "../contract/responses.js";
+import type { Rollup, Summary } from "../contract/responses.js";
 import { DESIGNATION_TYPES, type DesignationType, SUBGROUPS } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
 
@@ -37,11 +37,11 @@ class RollupTally {
   studentsInPriority = 0;
   studentsInFocus = 0;
 
-  add(result: SchoolResult, score: number | null, students: number) {
+  add(type: DesignationType, score: number | null, students: number) {
     this.schools++;
-    this.designations[result.designation.type]++;
-    if (result.designation.type === "priority") this.studentsInPriority += students;
-    if (result.designation.type === "focus") this.studentsInFocus += students;
+    this.designations[type]++;
+    if (type === "priority") this.studentsInPriority += students;
+    if (type === "focus") this.studentsInFocus += students;
     if (score === null) return;
     this.scored++;
     this.scoreSum += score;
@@ -67,16 +67,17 @@ class RollupTally {
 /** Schools without a district are rolled up under "(no district)". */
 export const NO_DISTRICT = "(no district)";
 
+/** Designations and unrounded scores in the schools' order, as the assessment gives them. */
 export function summarize(
   schools: readonly School[],
-  results: readonly SchoolResult[],
+  designations: readonly { type: DesignationType }[],
   scores: readonly (number | null)[],
   poolSize: number,
   config: Config,
 ): Summary {
   const total = new RollupTally();
   const byDistrict = new Map<string, RollupTally>();
-  results.forEach((result, i) => {
+  designations.forEach(({ type }, i) => {
     const district = schools[i]!.district ?? NO_DISTRICT;
     let tally = byDistrict.get(district);
     if (!tally) {
@@ -84,8 +85,8 @@ export function summarize(
       byDistrict.set(district, tally);
     }
     const students = schools[i]!.subgroups.ALL.n;
-    tally.add(result, scores[i]!, students);
-    total.add(result, scores[i]!, students);
+    tally.add(type, scores[i]!, students);
+    total.add(type, scores[i]!, students);
   });
   const districts = [...byDistrict.keys()].sort().map((d) => byDistrict.get(d)!.toRollup(d));
   const all = total.toRollup("(all districts)");
