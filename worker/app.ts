@@ -9,11 +9,11 @@ import { version } from "../package.json";
 import { configHash, defaultConfigDocument } from "../shared/contract/config.js";
 import { DEFAULT_CONFIG } from "../shared/contract/default-config.js";
 import { METHODOLOGY_VERSION } from "../shared/core/model.js";
-import type { Parsed } from "../shared/core/problems.js";
 import { OPERATION_LIST } from "../shared/operations.js";
 import { type BodyVariables, jsonBody } from "./json-body.js";
+import { answerOperation } from "./json-stream.js";
 import { DOCS_HTML, DOCUMENT_INFO, documentRoutes, GET_ROUTES } from "./openapi.js";
-import { invalidRequest, type ProblemKind, problemResponse } from "./problem.js";
+import { type ProblemKind, problemResponse } from "./problem.js";
 import { type Env, limitsOf, listOf } from "./settings.js";
 
 type App = { Bindings: Env; Variables: BodyVariables };
@@ -31,10 +31,6 @@ const authWhenKeyed: MiddlewareHandler<App> = (c, next) => {
   if (keys.length === 0) return next();
   return bearerAuth({ token: keys })(c as Context, next);
 };
-
-function answer<T>(c: Context, parsed: Parsed<T>): Response {
-  return parsed.ok ? c.json(parsed.value as object) : invalidRequest(parsed.problems);
-}
 
 const KINDS_BY_STATUS: Record<number, ProblemKind> = {
   400: "invalidRequest",
@@ -69,7 +65,7 @@ export function createApp(): OpenAPIHono<App> {
   app.use("/v1/*", authWhenKeyed);
 
   // Every operation of the registry, each behind the same body checks; the handler only answers.
-  for (const op of OPERATION_LIST) app.post(op.path, requireJson, limitBytes, readJson, async (c) => answer(c, await op.run(c.get("body"))));
+  for (const op of OPERATION_LIST) app.post(op.path, requireJson, limitBytes, readJson, (c) => answerOperation(c, op));
   app.get("/v1/config/default", async (c) => c.json({ ...defaultConfigDocument(), configHash: await configHash(DEFAULT_CONFIG) }));
   app.get("/health", (c) => c.json({ status: "ok", version, methodologyVersion: METHODOLOGY_VERSION }));
 
