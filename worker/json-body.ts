@@ -38,22 +38,32 @@ function limitBytes(limitsOf: LimitsOf): MiddlewareHandler {
   };
 }
 
+/**
+ * The body's bytes, decoded and parsed; or the answer when they are not JSON. In a function of its
+ * own, and from the raw request (Hono's c.req would keep a copy of the bytes): neither the bytes
+ * nor the text outlive it, so a statewide request's 20–40 MB of them are not held while it is scored.
+ */
+async function parseBody(request: Request): Promise<{ body: unknown } | Response> {
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.length === 0) return problemResponse("malformedJson", "the body is empty; expected a JSON object");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return problemResponse("malformedJson", "the body is not UTF-8 text");
+  }
+  try {
+    return { body: JSON.parse(text) };
+  } catch (error) {
+    return problemResponse("malformedJson", parseFailure(error));
+  }
+}
+
 function readJson(limitsOf: LimitsOf): MiddlewareHandler<{ Bindings: object; Variables: BodyVariables }> {
   return async (c, next) => {
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length === 0) return problemResponse("malformedJson", "the body is empty; expected a JSON object");
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      return problemResponse("malformedJson", "the body is not UTF-8 text");
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (error) {
-      return problemResponse("malformedJson", parseFailure(error));
-    }
+    const read = await parseBody(c.req.raw);
+    if (read instanceof Response) return read;
+    const { body } = read;
     const { maxSchools } = limitsOf(c.env);
     const schools = (body as { schools?: unknown } | null)?.schools;
     if (Array.isArray(schools) && schools.length > maxSchools) {
