@@ -7,12 +7,14 @@ import type { Config, School } from "../contract/requests.js";
 import type { Partnerships, SchoolResult } from "../contract/responses.js";
 import { SUBGROUPS, type Subgroup } from "../core/model.js";
 import { round6 } from "../core/numbers.js";
-import { type Designation, type DesignationInput, designate, type PoolRanking, rankPool } from "./designations.js";
-import { FlagParts, flagSchool, groupsAt, subgroupFlags } from "./flags.js";
+import { type SchoolFacts, schoolFacts } from "./designation-facts.js";
+import { type Designations, designateAll, type PoolRanking, rankPool, type Scored } from "./designations.js";
+import { FlagParts, gapParts, groupsAt, subgroupFlags } from "./flags.js";
 import { GROUP_COUNT, type LevelGrid, levelGrid, scalesKey } from "./level-grid.js";
 import { type Scales, scalesFor } from "./levels.js";
 import { assignPartners, type PartnerNeed, type RewardCandidate } from "./partnerships.js";
-import { GroupLevels, IndexParts, indexOutput, schoolIndex, tidyIndicators, weighIndex } from "./school-index.js";
+import { type CountedLevels, countLevels, GroupLevels, IndexParts, IndexRules, indexOutput, schoolIndex, tidyIndicators, weighIndex } from "./school-index.js";
+import { schoolTable } from "./school-table.js";
 
 export interface Assessment {
   schools: readonly School[];
@@ -20,14 +22,22 @@ export interface Assessment {
   year: number | undefined;
   scales: Scales;
   grid: LevelGrid;
+  /** The grid as the config's minN counts it. */
+  counted: CountedLevels;
   /** Unrounded weighted mean level per school, in input order; NaN when unscored. */
   meanLevels: Float64Array;
   /** Unrounded index scores (10 × mean level), in input order; null for unscored schools. */
   scores: (number | null)[];
   /** Unrounded gaps, in input order; NaN without two accountable groups with an academic level. */
   gaps: Float64Array;
+  /** 1 where a group of the school carries the `gap` flag. */
+  gapFlags: Uint8Array;
+  /** What the mean levels and the gaps depend on besides the grid: equal keys, equal numbers. */
+  indexKey: string;
+  gapKey: string;
+  facts: SchoolFacts;
   ranking: PoolRanking;
-  designations: Designation[];
+  designations: Designations;
   poolSize: number;
 }
 
@@ -35,7 +45,12 @@ export interface Assessment {
 export interface Reusable {
   /** A grid made with the same scales and a minN no larger than the config's. */
   grid?: LevelGrid;
-  /** Earlier assessments: one whose pool, scores and gaps are the same lends its ranking. */
+  /** The schools' facts for the same year. */
+  facts?: SchoolFacts;
+  /**
+   * Earlier assessments of the same grid: one with the same index rules lends its scores, one with
+   * the same minN and gapLevels its gaps, one with the same pool, scores and gaps its ranking.
+   */
   earlier?: readonly Assessment[];
 }
 
@@ -44,71 +59,106 @@ class Work {
   readonly levels = new GroupLevels();
   readonly index = new IndexParts();
   readonly flags = new FlagParts();
+  private indexRules: IndexRules | null = null;
 
-  load(a: Pick<Assessment, "schools" | "grid" | "config">, s: number): this {
-    this.levels.load(a.grid, s, a.schools[s]!, a.config.minN);
+  rules(config: Config): IndexRules {
+    if (this.indexRules?.config !== config) this.indexRules = new IndexRules(config);
+    return this.indexRules;
+  }
+
+  load(a: Pick<Assessment, "counted">, s: number): this {
+    this.levels.at(a.counted, s);
     return this;
   }
 
-  /** Flags (and so the gap's groups) of school s. */
-  flagsOf(a: Pick<Assessment, "schools" | "grid" | "config">, s: number): FlagParts {
+  /** The gap's parts (academic levels, gap, its groups) of school s. */
+  flagsOf(a: Pick<Assessment, "counted" | "config">, s: number): FlagParts {
     this.load(a, s);
-    return flagSchool(a.schools[s]!, this.levels, a.config, this.flags);
-  }
-}
-
-/** What designation reads of a school; the gap's groups are found only for the few that need them. */
-class Assessed implements DesignationInput {
-  constructor(
-    readonly school: School,
-    readonly score: number | null,
-    readonly gapValue: number | null,
-    readonly hasGapFlag: boolean,
-    private readonly groups: () => FlagParts,
-  ) {}
-
-  get gapLowest(): Subgroup[] {
-    const parts = this.groups();
-    return groupsAt(parts, parts.min);
-  }
-
-  get gapHighest(): Subgroup[] {
-    const parts = this.groups();
-    return groupsAt(parts, parts.max);
+    return gapParts(this.levels, a.config.gapLevels, this.flags);
   }
 }
 
 export function assessSchools(schools: readonly School[], config: Config, year?: number, reuse: Reusable = {}): Assessment {
   const scales = scalesFor(config);
-  const grid = reuse.grid ?? levelGrid(schools, scales, config.minN);
-  if (grid.minN > config.minN || grid.key !== scalesKey(scales)) throw new Error("a level grid was reused with other cut points or a larger minN");
-  const base = { schools, grid, config };
-  const work = new Work();
-  const meanLevels = new Float64Array(schools.length);
-  const gaps = new Float64Array(schools.length);
-  const scores: (number | null)[] = new Array(schools.length);
-  const inputs: DesignationInput[] = new Array(schools.length);
-  for (let s = 0; s < schools.length; s++) {
-    const school = schools[s]!;
-    const levels = work.levels.load(grid, s, school, config.minN);
-    const { meanLevel } = weighIndex(school, levels, config, work.index);
-    const { gapValue, hasGapFlag } = flagSchool(school, levels, config, work.flags);
-    const score = meanLevel === null ? null : 10 * meanLevel;
-    meanLevels[s] = meanLevel ?? Number.NaN;
-    gaps[s] = gapValue ?? Number.NaN;
-    scores[s] = score;
-    inputs[s] = new Assessed(school, score, gapValue, hasGapFlag, () => work.flagsOf(base, s));
+  const grid = reuse.grid ?? levelGrid(schoolTable(schools), scales, config.minN);
+  if (grid.table.schools !== schools || grid.minN > config.minN || grid.key !== scalesKey(scales)) {
+    throw new Error("a level grid was reused with other schools, other cut points or a larger minN");
   }
+  const earlier = (reuse.earlier ?? []).filter((e) => e.grid === grid);
+  const indexKey = JSON.stringify([config.minN, config.subgroupShare, config.domainWeights, config.indicatorWeights, config.allowMissingDomain]);
+  const gapKey = JSON.stringify([config.minN, config.gapLevels]);
+  const sameIndex = earlier.find((e) => e.indexKey === indexKey);
+  const sameGaps = earlier.find((e) => e.gapKey === gapKey);
+  const count = schools.length;
+  const counted = earlier.find((e) => e.counted.minN === config.minN)?.counted ?? countLevels(grid, config.minN);
+  const meanLevels = sameIndex?.meanLevels ?? new Float64Array(count);
+  const scores: (number | null)[] = sameIndex?.scores ?? new Array(count);
+  const gaps = sameGaps?.gaps ?? new Float64Array(count);
+  const gapFlags = sameGaps?.gapFlags ?? new Uint8Array(count);
+  if (!sameIndex || !sameGaps) {
+    const work = new Work();
+    const rules = new IndexRules(config);
+    for (let s = 0; s < count; s++) {
+      const levels = work.levels.at(counted, s);
+      if (!sameIndex) {
+        const { meanLevel } = weighIndex(levels, rules, work.index);
+        meanLevels[s] = meanLevel ?? Number.NaN;
+        scores[s] = meanLevel === null ? null : 10 * meanLevel;
+      }
+      if (!sameGaps) {
+        const { gapValue, hasGapFlag } = gapParts(levels, config.gapLevels, work.flags);
+        gaps[s] = gapValue ?? Number.NaN;
+        gapFlags[s] = hasGapFlag ? 1 : 0;
+      }
+    }
+  }
+  const base = { counted, config };
+  const work = new Work();
+  const scored: Scored = {
+    scores,
+    gaps,
+    gapFlags,
+    gapGroups: (s) => {
+      const parts = work.flagsOf(base, s);
+      return { highest: groupsAt(parts, parts.max), lowest: groupsAt(parts, parts.min) };
+    },
+  };
+  const facts = reuse.facts ?? schoolFacts(schools, year);
+  if (facts.schools !== schools || facts.year !== year) throw new Error("school facts were reused for other schools or another year");
   const poolStatuses = config.designation.pool;
-  const lender = reuse.earlier?.find((e) => sameRanking(e, poolStatuses, year, scores, gaps));
-  const ranking = lender?.ranking ?? rankPool(inputs, poolStatuses, year);
-  const { designations, poolSize } = designate(inputs, config, year, ranking);
-  return { schools, config, year, scales, grid, meanLevels, scores, gaps, ranking, designations, poolSize };
+  const lender = earlier.find((e) => sameRanking(e, poolStatuses, scores, gaps));
+  const ranking =
+    lender?.ranking ??
+    rankPool(
+      scored,
+      facts,
+      poolStatuses,
+      earlier.map((e) => e.ranking),
+    );
+  const designations = designateAll(scored, facts, config, ranking);
+  return {
+    schools,
+    config,
+    year,
+    scales,
+    grid,
+    counted,
+    meanLevels,
+    scores,
+    gaps,
+    gapFlags,
+    indexKey,
+    gapKey,
+    facts,
+    ranking,
+    designations,
+    poolSize: designations.poolSize,
+  };
 }
 
-/** The pool's orders depend on who is in it (status, score) and on scores, gaps and the year only. */
-function sameRanking(e: Assessment, pool: readonly string[], year: number | undefined, scores: (number | null)[], gaps: Float64Array): boolean {
-  if (e.year !== year || e.config.designation.pool.join() !== pool.join()) return false;
+/** The pool's orders depend on who is in it (status, score), on scores and gaps, and on the facts (the same for one grid). */
+function sameRanking(e: Assessment, pool: readonly string[], scores: (number | null)[], gaps: Float64Array): boolean {
+  if (e.config.designation.pool.join() !== pool.join()) return false;
   for (let s = 0; s < scores.length; s++) if (e.scores[s] !== scores[s]) return false;
   for (let s = 0; s < gaps.length; s++) if (!Object.is(e.gaps[s], gaps[s])) return false;
   return true;
@@ -118,7 +168,7 @@ function sameRanking(e: Assessment, pool: readonly string[], year: number | unde
 export function schoolResult(a: Assessment, s: number, work: Work = new Work()): SchoolResult {
   const school = a.schools[s]!;
   const levels = work.load(a, s).levels;
-  const index = schoolIndex(school, levels, a.config, a.scales, work.index);
+  const index = schoolIndex(school, levels, a.config, a.scales, work.index, work.rules(a.config));
   const flags = subgroupFlags(school, levels, a.config, work.flags);
   tidyIndicators(index.indicators, index.domains);
   return {
@@ -134,7 +184,7 @@ export function schoolResult(a: Assessment, s: number, work: Work = new Work()):
     indicators: index.indicators,
     subgroups: flags.subgroups,
     gap: flags.gap,
-    designation: a.designations[s]!,
+    designation: a.designations.get(s),
   };
 }
 
@@ -158,19 +208,19 @@ export function partnershipsOf(a: Assessment, rules: Pick<Config, "partnerCapaci
   const needs: PartnerNeed[] = [];
   const rewards: RewardCandidate[] = [];
   const work = new Work();
-  a.designations.forEach(({ type, stage, reasons }, s) => {
-    const needsPartner = type === "priority" || (type === "focus" && stage === "rewardPartnership");
-    if (!needsPartner && type !== "reward") return;
+  for (let s = 0; s < a.schools.length; s++) {
+    const type = a.designations.type(s);
+    if (type === "none") continue;
     const school = a.schools[s]!;
-    const flags = work.flagsOf(a, s);
     const district = school.district ?? null;
-    if (needsPartner) {
-      const byGap = type === "focus" && reasons.some((x) => x.code === "largestGap");
-      needs.push({ id: school.id, level: school.level, district, subgroup: identifyingSubgroup(flags, byGap) });
-    } else {
-      rewards.push({ id: school.id, level: school.level, district, academicLevels: academicLevels(flags) });
+    if (type === "reward") {
+      rewards.push({ id: school.id, level: school.level, district, academicLevels: academicLevels(work.flagsOf(a, s)) });
+      continue;
     }
-  });
+    if (type === "focus" && a.designations.get(s).stage !== "rewardPartnership") continue;
+    const byGap = type === "focus" && a.designations.reasonsFor(s).some((x) => x.code === "largestGap");
+    needs.push({ id: school.id, level: school.level, district, subgroup: identifyingSubgroup(work.flagsOf(a, s), byGap) });
+  }
   return assignPartners(needs, rewards, { capacity: rules.partnerCapacity, minLevel: rules.partnerMinLevel });
 }
 

@@ -53,25 +53,53 @@ export class FlagParts {
   min = 0;
 }
 
-export function flagSchool(school: School, levels: GroupLevels, config: Config, out: FlagParts): FlagParts {
-  const applies = config.indicatorWeights[school.level];
-  const { minN, previousMinN, suppressBelow } = config;
+/**
+ * What scoring needs of the flags: each counted group's academic level, the gap, and whether any
+ * group carries the `gap` flag. Read from the grid alone, so it is cheap enough for every scenario.
+ */
+export function gapParts(levels: GroupLevels, gapLevels: number, out: FlagParts): FlagParts {
   const allAcademic = academicOf(levels, 0);
-  const gapBar = allAcademic === null ? 0 : round6(allAcademic - config.gapLevels);
-  let present = 0;
+  const gapBar = allAcademic === null ? 0 : round6(allAcademic - gapLevels);
   let hasGapFlag = false;
   let max = -Infinity;
   let min = Infinity;
   let counted = 0;
-
+  out.flags.fill(0);
   for (let g = 0; g < GROUP_COUNT; g++) {
-    const result = school.subgroups[SUBGROUPS[g]!];
-    out.academic[g] = Number.NaN;
-    if (!result) continue;
-    present |= 1 << g;
+    const academic = levels.isCounted(g) ? academicOf(levels, g) : null;
+    if (academic === null) {
+      out.academic[g] = Number.NaN;
+      continue;
+    }
+    out.academic[g] = academic;
+    if (g === 0) continue;
+    if (allAcademic !== null && round6(academic) <= gapBar) {
+      out.flags[g] = GAP;
+      hasGapFlag = true;
+    }
+    counted++;
+    if (academic > max) max = academic;
+    if (academic < min) min = academic;
+  }
+  out.present = levels.present;
+  out.hasGapFlag = hasGapFlag;
+  out.gapValue = counted < 2 ? null : max - min;
+  out.max = max;
+  out.min = min;
+  return out;
+}
+
+/** Every flag of every group sent: the gap's (gapParts), then n-size and below-target. */
+export function flagSchool(school: School, levels: GroupLevels, config: Config, out: FlagParts): FlagParts {
+  gapParts(levels, config.gapLevels, out);
+  const applies = config.indicatorWeights[school.level];
+  const { minN, previousMinN, suppressBelow } = config;
+  for (let g = 0; g < GROUP_COUNT; g++) {
+    if (!(levels.present & (1 << g))) continue;
+    const result = school.subgroups[SUBGROUPS[g]!]!;
     const { n } = result;
     const accountable = n >= minN;
-    let flags = 0;
+    let flags = out.flags[g]!;
     if (n > 0 && n < minN) flags |= NOT_ACCOUNTABLE;
     if (accountable && n < previousMinN) flags |= NEWLY_ACCOUNTABLE;
     if (n < suppressBelow) flags |= SUPPRESSED;
@@ -83,26 +111,8 @@ export function flagSchool(school: School, levels: GroupLevels, config: Config, 
         if (value != null && target !== undefined && applies[code] !== undefined && round6(value) < round6(target)) flags |= BELOW_TARGET << t;
       }
     }
-    const academic = accountable ? academicOf(levels, g) : null;
-    if (academic !== null) {
-      out.academic[g] = academic;
-      if (g > 0) {
-        if (allAcademic !== null && round6(academic) <= gapBar) {
-          flags |= GAP;
-          hasGapFlag = true;
-        }
-        counted++;
-        if (academic > max) max = academic;
-        if (academic < min) min = academic;
-      }
-    }
     out.flags[g] = flags;
   }
-  out.present = present;
-  out.hasGapFlag = hasGapFlag;
-  out.gapValue = counted < 2 ? null : max - min;
-  out.max = max;
-  out.min = min;
   return out;
 }
 

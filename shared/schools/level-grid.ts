@@ -4,11 +4,11 @@
 // cut points and the SpEd reference read the same grid. A statewide request of 20,000 schools takes
 // 3 MB here, where a level table object per group took tens.
 
-import type { School } from "../contract/requests.js";
-import { INDICATOR_INFO, INDICATORS, SUBGROUPS } from "../core/model.js";
+import { INDICATOR_INFO, INDICATORS } from "../core/model.js";
 import { levelOf, type Scales } from "./levels.js";
+import { GROUP_COUNT, GROUP_POSITION, type SchoolTable } from "./school-table.js";
 
-export const GROUP_COUNT = SUBGROUPS.length;
+export { GROUP_COUNT };
 export const INDICATOR_COUNT = INDICATORS.length;
 /** Bytes per school: one block of INDICATOR_COUNT levels per group, in SUBGROUPS order. */
 export const ROW = GROUP_COUNT * INDICATOR_COUNT;
@@ -28,6 +28,8 @@ export interface LevelGrid {
   minN: number;
   /** The key of the scales the grid was made with (see `scalesKey`). */
   key: string;
+  /** The schools it levels, as arrays. */
+  table: SchoolTable;
 }
 
 /** What decides every level: the cut points and the SpEd reference. Equal keys, equal grids. */
@@ -36,14 +38,18 @@ export function scalesKey(scales: Scales): string {
 }
 
 // It visits only the keys a group has: a request's objects carry only the indicators reported.
-export function levelGrid(schools: readonly School[], scales: Scales, minN: number): LevelGrid {
+export function levelGrid(table: SchoolTable, scales: Scales, minN: number): LevelGrid {
+  const { schools, sizes } = table;
   const levels = new Uint8Array(schools.length * ROW);
   const byPosition = INDICATORS.map((code) => scales[code]);
   for (let s = 0; s < schools.length; s++) {
     const subgroups = schools[s]!.subgroups;
-    for (let g = 0; g < GROUP_COUNT; g++) {
-      const result = subgroups[SUBGROUPS[g]!];
-      if (!result || result.n < minN) continue;
+    for (const group in subgroups) {
+      const g = GROUP_POSITION[group];
+      if (g === undefined) continue;
+      const n = sizes[s * GROUP_COUNT + g]!;
+      if (n < 0 || n < minN) continue;
+      const result = subgroups[group as keyof typeof subgroups]!;
       const base = s * ROW + g * INDICATOR_COUNT;
       for (const key in result) {
         const i = POSITION[key];
@@ -54,5 +60,5 @@ export function levelGrid(schools: readonly School[], scales: Scales, minN: numb
       }
     }
   }
-  return { levels, minN, key: scalesKey(scales) };
+  return { levels, minN, key: scalesKey(scales), table };
 }

@@ -8,9 +8,11 @@ import { METHODOLOGY_VERSION } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
 import type { Parsed, Problem } from "../core/problems.js";
 import { type Assessment, assessSchools, indexOf } from "./assessment.js";
+import { schoolFacts } from "./designation-facts.js";
 import { jsonPieces, type Lazy, LazyList, whole } from "./json-pieces.js";
 import { type LevelGrid, levelGrid, scalesKey } from "./level-grid.js";
 import { scalesFor } from "./levels.js";
+import { schoolTable } from "./school-table.js";
 import { summarize } from "./summary.js";
 
 export interface ParsedScenarios {
@@ -70,16 +72,18 @@ export function assessScenarios(schools: readonly School[], configs: readonly Co
   const keys = configs.map((config) => scalesKey(scalesFor(config)));
   const smallestMinN = new Map<string, number>();
   for (const [i, key] of keys.entries()) smallestMinN.set(key, Math.min(smallestMinN.get(key) ?? Infinity, configs[i]!.minN));
+  const table = schoolTable(schools);
+  const facts = schoolFacts(schools, year);
   const grids = new Map<string, LevelGrid>();
   const runs: Assessment[] = [];
   configs.forEach((config, i) => {
     const key = keys[i]!;
     let grid = grids.get(key);
     if (!grid) {
-      grid = levelGrid(schools, scalesFor(config), smallestMinN.get(key)!);
+      grid = levelGrid(table, scalesFor(config), smallestMinN.get(key)!);
       grids.set(key, grid);
     }
-    runs.push(assessSchools(schools, config, year, { grid, earlier: runs }));
+    runs.push(assessSchools(schools, config, year, { grid, facts, earlier: runs }));
   });
   return runs;
 }
@@ -92,7 +96,7 @@ export async function scenariosResponse({ request, configs }: ParsedScenarios): 
     runs.map(async (a, i) => ({
       name: names[i]!,
       configHash: await configHash(a.config),
-      summary: summarize(request.schools, a.designations, a.scores, a.poolSize, a.config),
+      summary: summarize(a),
     })),
   );
   const [baseline, ...others] = runs;
@@ -101,7 +105,7 @@ export async function scenariosResponse({ request, configs }: ParsedScenarios): 
     const byScenario = runs.map((a) => ({
       status: a.scores[s] === null ? ("unscored" as const) : ("scored" as const),
       index: indexOf(a, s),
-      designation: a.designations[s]!,
+      designation: a.designations.get(s),
     }));
     const from = byScenario[0]!;
     const changes = others.map((a, k) => {

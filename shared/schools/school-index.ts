@@ -8,50 +8,96 @@
 
 import type { Config, School } from "../contract/requests.js";
 import type { IndicatorResult, Reason, SchoolResult } from "../contract/responses.js";
-import { DOMAINS, type Domain, INDICATOR_INFO, INDICATORS, type Indicator, SUBGROUPS } from "../core/model.js";
+import { DOMAINS, type Domain, INDICATOR_INFO, INDICATORS, type Indicator, SCHOOL_LEVELS } from "../core/model.js";
 import { round6, roundHalfAway } from "../core/numbers.js";
-import { INDICATOR_COUNT, type LevelGrid, levelGrid, ROW } from "./level-grid.js";
+import { GROUP_COUNT, INDICATOR_COUNT, type LevelGrid, levelGrid, ROW } from "./level-grid.js";
 import { bandOf, changeNeeded, type Scales } from "./levels.js";
+import { type SchoolTable, schoolTable } from "./school-table.js";
 
 /** One group's levels by indicator, as a result reports them. */
 export type LevelTable = Partial<Record<Indicator, number>>;
 
-/** One school's row of a LevelGrid, and what the index needs gathered from it. Reusable: `load` it again. */
-export class GroupLevels {
-  levels: Uint8Array = new Uint8Array(ROW);
-  row = 0;
-  /** Bit g set: group g (SUBGROUPS order) is counted (present, n ≥ minN). */
-  counted = 0;
-  /** Per indicator, in INDICATORS order: sum and count of the counted non-ALL groups' levels. */
-  readonly subgroupSum = new Int32Array(INDICATOR_COUNT);
-  readonly subgroupCount = new Int32Array(INDICATOR_COUNT);
+/**
+ * What a config's minN makes of a grid, for every school: which groups are sent and counted, and per
+ * indicator the sum and count of the counted non-ALL groups' levels (at most 13 groups × 10, so a
+ * byte each). Scenarios with the same grid and minN share it.
+ */
+export interface CountedLevels {
+  grid: LevelGrid;
+  minN: number;
+  /** Per school, bit g: the school sends group g (SUBGROUPS order); and: group g is counted (n ≥ minN). */
+  present: Uint16Array;
+  counted: Uint16Array;
+  /** At s × INDICATOR_COUNT + i. */
+  sum: Uint8Array;
+  count: Uint8Array;
+}
 
-  /** School s of the grid, with the groups that `minN` counts (the grid may hold more). */
-  load(grid: LevelGrid, s: number, school: School, minN: number): this {
-    const { levels } = grid;
-    const row = s * ROW;
-    const sum = this.subgroupSum;
-    const count = this.subgroupCount;
-    sum.fill(0);
-    count.fill(0);
+export function countLevels(grid: LevelGrid, minN: number): CountedLevels {
+  const { levels, table } = grid;
+  const { sizes } = table;
+  const schools = table.schools.length;
+  const out: CountedLevels = {
+    grid,
+    minN,
+    present: new Uint16Array(schools),
+    counted: new Uint16Array(schools),
+    sum: new Uint8Array(schools * INDICATOR_COUNT),
+    count: new Uint8Array(schools * INDICATOR_COUNT),
+  };
+  const { sum, count } = out;
+  for (let s = 0; s < schools; s++) {
+    let present = 0;
     let counted = 0;
-    for (let g = 0; g < SUBGROUPS.length; g++) {
-      const result = school.subgroups[SUBGROUPS[g]!];
-      if (!result || result.n < minN) continue;
+    const at = s * INDICATOR_COUNT;
+    for (let g = 0, size = s * GROUP_COUNT; g < GROUP_COUNT; g++, size++) {
+      const n = sizes[size]!;
+      if (n < 0) continue;
+      present |= 1 << g;
+      if (n < minN) continue;
       counted |= 1 << g;
       if (g === 0) continue;
       // School-only indicators have no level in a subgroup's block, so they add nothing here.
-      for (let i = 0, at = row + g * INDICATOR_COUNT; i < INDICATOR_COUNT; i++, at++) {
-        const level = levels[at]!;
+      for (let i = 0, cell = s * ROW + g * INDICATOR_COUNT; i < INDICATOR_COUNT; i++, cell++) {
+        const level = levels[cell]!;
         if (level !== 0) {
-          sum[i]! += level;
-          count[i]! += 1;
+          sum[at + i]! += level;
+          count[at + i]! += 1;
         }
       }
     }
-    this.levels = levels;
-    this.row = row;
-    this.counted = counted;
+    out.present[s] = present;
+    out.counted[s] = counted;
+  }
+  return out;
+}
+
+/** One school's row of a LevelGrid as a config's minN counts it: a view, moved from school to school with `at`. */
+export class GroupLevels {
+  levels: Uint8Array = new Uint8Array(ROW);
+  row = 0;
+  /** The school's position in its table, and the table. */
+  s = 0;
+  table: SchoolTable | null = null;
+  /** Bit g set: the school sends group g (SUBGROUPS order). */
+  present = 0;
+  /** Bit g set: group g is counted (sent, n ≥ minN). */
+  counted = 0;
+  private sums: Uint8Array = new Uint8Array(INDICATOR_COUNT);
+  private counts: Uint8Array = new Uint8Array(INDICATOR_COUNT);
+  private first = 0;
+
+  /** School s of the counted grid. */
+  at(c: CountedLevels, s: number): this {
+    this.levels = c.grid.levels;
+    this.table = c.grid.table;
+    this.row = s * ROW;
+    this.s = s;
+    this.present = c.present[s]!;
+    this.counted = c.counted[s]!;
+    this.sums = c.sum;
+    this.counts = c.count;
+    this.first = s * INDICATOR_COUNT;
     return this;
   }
 
@@ -63,17 +109,27 @@ export class GroupLevels {
   level(g: number, i: number): number {
     return (this.counted & (1 << g)) === 0 ? 0 : this.levels[this.row + g * INDICATOR_COUNT + i]!;
   }
+
+  /** Sum and count of the counted non-ALL groups' levels of indicator i. */
+  subgroupSum(i: number): number {
+    return this.sums[this.first + i]!;
+  }
+
+  subgroupCount(i: number): number {
+    return this.counts[this.first + i]!;
+  }
 }
 
 /** The levels of one school alone (tests, and anything that scores a school by itself). */
 export function groupLevels(school: School, config: Config, scales: Scales): GroupLevels {
-  return new GroupLevels().load(levelGrid([school], scales, config.minN), 0, school, config.minN);
+  return new GroupLevels().at(countLevels(levelGrid(schoolTable([school]), scales, config.minN), config.minN), 0);
 }
 
-const NOT_APPLICABLE = 0;
-const NO_VALUE = 1;
-const BELOW_MIN_N = 2;
-const PRESENT = 3;
+/** An indicator's state in IndexParts: no weight at the school's level, no value, ALL below minN, or present. */
+export const NOT_APPLICABLE = 0;
+export const NO_VALUE = 1;
+export const BELOW_MIN_N = 2;
+export const PRESENT = 3;
 
 const DOMAIN_OF: readonly number[] = INDICATORS.map((code) => DOMAINS.indexOf(INDICATOR_INFO[code].domain));
 
@@ -95,31 +151,53 @@ export class IndexParts {
   meanLevel: number | null = null;
 }
 
+/** A config's weights as arrays, made once per config: what weighIndex reads for every school. */
+export class IndexRules {
+  /** In-domain weight of indicator i at the level in position l of SCHOOL_LEVELS, at l × INDICATOR_COUNT + i; NaN where it does not apply. */
+  readonly weights = new Float64Array(SCHOOL_LEVELS.length * INDICATOR_COUNT).fill(Number.NaN);
+  readonly domainWeights: Float64Array;
+  readonly share: number;
+  readonly allowMissingDomain: boolean;
+
+  constructor(readonly config: Config) {
+    SCHOOL_LEVELS.forEach((level, l) => {
+      const applicable = config.indicatorWeights[level];
+      for (let i = 0; i < INDICATOR_COUNT; i++) {
+        const weight = applicable[INDICATORS[i]!];
+        if (weight !== undefined) this.weights[l * INDICATOR_COUNT + i] = weight;
+      }
+    });
+    this.domainWeights = Float64Array.from(DOMAINS, (domain) => config.domainWeights[domain]);
+    this.share = config.subgroupShare;
+    this.allowMissingDomain = config.allowMissingDomain;
+  }
+}
+
 /**
  * Effective weight = domain weight × in-domain weight ÷ Σ in-domain weights of the present
  * indicators; index = 10 × Σ(weight × level) ÷ Σ weights of the domains present. A domain with
  * weight 0 takes no part, so "academic only" is a config, not a missing domain.
  */
-export function weighIndex(school: School, levels: GroupLevels, config: Config, out: IndexParts): IndexParts {
-  const applicable = config.indicatorWeights[school.level];
-  const all = school.subgroups.ALL;
-  const share = config.subgroupShare;
+export function weighIndex(levels: GroupLevels, rules: IndexRules, out: IndexParts): IndexParts {
+  const table = levels.table!;
+  const applicable = table.level[levels.s]! * INDICATOR_COUNT;
+  const allValues = table.allValues[levels.s]!;
+  const { share, weights: inDomainWeights } = rules;
   const { state, allLevel: allLevels, subgroupLevel: subgroupLevels, level: combined, weight } = out;
   for (let i = 0; i < INDICATOR_COUNT; i++) {
-    const code = INDICATORS[i]!;
     weight[i] = 0;
-    if (applicable[code] === undefined) {
+    if (Number.isNaN(inDomainWeights[applicable + i]!)) {
       state[i] = NOT_APPLICABLE;
       continue;
     }
     const allLevel = levels.level(0, i);
-    if ((all[code] ?? null) === null) state[i] = NO_VALUE;
+    if ((allValues & (1 << i)) === 0) state[i] = NO_VALUE;
     else if (allLevel === 0) state[i] = BELOW_MIN_N;
     else {
       state[i] = PRESENT;
       // The mean over accountable non-ALL groups with a value (§12); none for school-only indicators.
-      const count = levels.subgroupCount[i]!;
-      const subgroupLevel = count === 0 ? null : levels.subgroupSum[i]! / count;
+      const count = levels.subgroupCount(i);
+      const subgroupLevel = count === 0 ? null : levels.subgroupSum(i) / count;
       allLevels[i] = allLevel;
       subgroupLevels[i] = subgroupLevel ?? Number.NaN;
       combined[i] = subgroupLevel === null ? allLevel : (1 - share) * allLevel + share * subgroupLevel;
@@ -131,14 +209,14 @@ export function weighIndex(school: School, levels: GroupLevels, config: Config, 
   let missingDomains = 0;
   for (let d = 0; d < DOMAINS.length; d++) {
     out.domainMean[d] = Number.NaN;
-    const domainWeight = config.domainWeights[DOMAINS[d]!];
+    const domainWeight = rules.domainWeights[d]!;
     if (domainWeight === 0) continue;
     let present = 0;
     let inDomainTotal = 0;
     let inDomainSum = 0;
     for (let i = 0; i < INDICATOR_COUNT; i++) {
       if (state[i] !== PRESENT || DOMAIN_OF[i] !== d) continue;
-      const inDomainWeight = applicable[INDICATORS[i]!]!;
+      const inDomainWeight = inDomainWeights[applicable + i]!;
       present++;
       inDomainTotal += inDomainWeight;
       inDomainSum += inDomainWeight * combined[i]!;
@@ -149,7 +227,7 @@ export function weighIndex(school: School, levels: GroupLevels, config: Config, 
     }
     for (let i = 0; i < INDICATOR_COUNT; i++) {
       if (state[i] !== PRESENT || DOMAIN_OF[i] !== d) continue;
-      const w = (domainWeight * applicable[INDICATORS[i]!]!) / inDomainTotal;
+      const w = (domainWeight * inDomainWeights[applicable + i]!) / inDomainTotal;
       weight[i] = w;
       weightedSum += w * combined[i]!;
     }
@@ -158,9 +236,14 @@ export function weighIndex(school: School, levels: GroupLevels, config: Config, 
   }
   out.missingDomains = missingDomains;
   out.presentDomainWeight = presentDomainWeight;
-  const unscored = presentDomainWeight === 0 || (missingDomains !== 0 && !config.allowMissingDomain);
+  const unscored = presentDomainWeight === 0 || (missingDomains !== 0 && !rules.allowMissingDomain);
   out.meanLevel = unscored ? null : weightedSum / presentDomainWeight;
   return out;
+}
+
+/** Points of present indicator i: its share of the index (0 when the school is unscored). */
+export function pointsOf(parts: IndexParts, i: number): number {
+  return parts.meanLevel === null ? 0 : (10 * parts.weight[i]! * parts.level[i]!) / parts.presentDomainWeight;
 }
 
 export interface IndexOutcome {
@@ -175,10 +258,16 @@ export interface IndexOutcome {
 const DOMAIN_NAMES: Record<Domain, string> = { academic: "academic", secc: "social-emotional & culture-climate" };
 
 /** The index as result objects, unrounded (`tidyIndicators` rounds them for output). */
-export function schoolIndex(school: School, levels: GroupLevels, config: Config, scales: Scales, parts = new IndexParts()): IndexOutcome {
-  const { state, allLevel, subgroupLevel, level, weight, domainMean } = weighIndex(school, levels, config, parts);
+export function schoolIndex(
+  school: School,
+  levels: GroupLevels,
+  config: Config,
+  scales: Scales,
+  parts = new IndexParts(),
+  rules = new IndexRules(config),
+): IndexOutcome {
+  const { state, allLevel, subgroupLevel, level, weight, domainMean } = weighIndex(levels, rules, parts);
   const all = school.subgroups.ALL;
-  const scored = parts.meanLevel !== null;
   const indicators: SchoolResult["indicators"] = {};
   for (let i = 0; i < INDICATOR_COUNT; i++) {
     const code = INDICATORS[i]!;
@@ -197,28 +286,35 @@ export function schoolIndex(school: School, levels: GroupLevels, config: Config,
       subgroupLevel: Number.isNaN(sub) ? null : sub,
       band: bandOf(allLevel[i]!),
       weight: weight[i]!,
-      points: scored ? (10 * weight[i]! * level[i]!) / parts.presentDomainWeight : 0,
+      points: pointsOf(parts, i),
       changeNeeded: changeNeeded(scales[code], value, allLevel[i]!),
     };
   }
   const domains = { academic: null, secc: null } as SchoolResult["domains"];
+  for (let d = 0; d < DOMAINS.length; d++) {
+    if (!Number.isNaN(domainMean[d]!)) domains[DOMAINS[d]!] = { weight: config.domainWeights[DOMAINS[d]!], meanLevel: domainMean[d]! };
+  }
+  const reasons = indexReasons(parts, config);
+  return { indicators, domains, meanLevel: parts.meanLevel, reasons };
+}
+
+/** Why the school is unscored, or notes on how it was scored: a domain with weight and nothing present, or nothing weighted at all. */
+export function indexReasons(parts: IndexParts, config: Config): Reason[] {
   const reasons: Reason[] = [];
   for (let d = 0; d < DOMAINS.length; d++) {
+    if (!(parts.missingDomains & (1 << d))) continue;
     const domain = DOMAINS[d]!;
-    if (!Number.isNaN(domainMean[d]!)) domains[domain] = { weight: config.domainWeights[domain], meanLevel: domainMean[d]! };
-    else if (parts.missingDomains & (1 << d)) {
-      reasons.push({
-        code: `missingDomain:${domain}`,
-        message: config.allowMissingDomain
-          ? `scored without the ${DOMAIN_NAMES[domain]} domain (no indicator present; allowMissingDomain)`
-          : `no ${DOMAIN_NAMES[domain]} indicator is present, so the school gets no index`,
-      });
-    }
+    reasons.push({
+      code: `missingDomain:${domain}`,
+      message: config.allowMissingDomain
+        ? `scored without the ${DOMAIN_NAMES[domain]} domain (no indicator present; allowMissingDomain)`
+        : `no ${DOMAIN_NAMES[domain]} indicator is present, so the school gets no index`,
+    });
   }
   if (parts.presentDomainWeight === 0 && reasons.length === 0) {
     reasons.push({ code: "noIndicators", message: "no weighted indicator applies to this school's level" });
   }
-  return { indicators, domains, meanLevel: parts.meanLevel, reasons };
+  return reasons;
 }
 
 function missingIndicator(value: number | null, missing: "noValue" | "belowMinN"): IndicatorResult {

@@ -49,7 +49,7 @@ export async function scoreResponse(request: ScoreRequest, config: Config): Prom
     configHash: await configHash(config),
     year: request.year ?? null,
     results: new LazyList(request.schools.length, resultMaker(assessment)),
-    summary: summarize(request.schools, assessment.designations, assessment.scores, assessment.poolSize, config),
+    summary: summarize(assessment),
     partnerships: partnershipsOf(assessment),
   };
 }
