@@ -1,5 +1,6 @@
 // `npm run bench:memory`: the Worker's own handler (createApp().fetch, the code path workerd runs)
-// answering POST /v1/score for 1,500, 10,000 and 20,000 schools, each in a fresh Node process capped
+// answering POST /v1/score for 1,500, 10,000 and 20,000 schools, and POST /v1/scenarios for the
+// statewide file under the ten scenarios of `npm run bench`, each in a fresh Node process capped
 // like a Worker isolate (`--max-old-space-size=128`). Prints the status, the peak heap seen (the
 // largest heap in use when a garbage collection started, from --trace-gc), the same plus the
 // array buffers alive then (request bytes, response chunks: outside the heap, and perhaps counted
@@ -17,18 +18,35 @@ import { DEFAULT_LIMITS } from "../../worker/settings.js";
 const HEAP_MB = Number(process.env.HEAP_MB ?? 128); // a Worker isolate's memory, on every plan (HEAP_MB=1024 to see past it)
 const REPEATS = Number(process.env.REPEATS ?? 3);
 const HANDLER = "tmp/bench-memory/handler.mjs";
-const PATH = process.env.ROUTE ?? "/v1/score";
 
 interface Size {
   schools: number;
   file: string;
   options: { schools: number; seed: number; year: number };
+  /** POST /v1/score, or /v1/scenarios with these scenarios added to the request. */
+  path: "/v1/score" | "/v1/scenarios";
+  scenarios?: { name: string; config?: object }[];
 }
 
+/** The ten what-ifs of `npm run bench`'s sweep. */
+const SWEEP = [
+  { name: "baseline" },
+  { name: "academic 50 / SE-CC 50", config: { domainWeights: { academic: 0.5, secc: 0.5 } } },
+  { name: "academic 70 / SE-CC 30", config: { domainWeights: { academic: 0.7, secc: 0.3 } } },
+  { name: "minN 11", config: { minN: 11 } },
+  { name: "minN 30", config: { minN: 30 } },
+  { name: "minN 100 (old rule)", config: { minN: 100 } },
+  { name: "subgroups 30%", config: { subgroupShare: 0.3 } },
+  { name: "subgroups 70%", config: { subgroupShare: 0.7 } },
+  { name: "focus 5%", config: { designation: { focusShare: 0.05 } } },
+  { name: "focus 15%", config: { designation: { focusShare: 0.15 } } },
+];
+
 const SIZES: Size[] = [
-  { schools: 1_500, file: "examples/core-sample.json", options: SAMPLE_OPTIONS },
-  { schools: 10_000, file: STATEWIDE_JSON, options: STATEWIDE_OPTIONS },
-  { schools: 20_000, file: "tmp/bench-memory/schools-20000.json", options: { schools: 20_000, seed: 20_140, year: 2014 } },
+  { schools: 1_500, file: "examples/core-sample.json", options: SAMPLE_OPTIONS, path: "/v1/score" },
+  { schools: 10_000, file: STATEWIDE_JSON, options: STATEWIDE_OPTIONS, path: "/v1/score" },
+  { schools: 20_000, file: "tmp/bench-memory/schools-20000.json", options: { schools: 20_000, seed: 20_140, year: 2014 }, path: "/v1/score" },
+  { schools: 10_000, file: "tmp/bench-memory/sweep-10000.json", options: STATEWIDE_OPTIONS, path: "/v1/scenarios", scenarios: SWEEP },
 ];
 
 interface Run {
@@ -47,7 +65,8 @@ async function ensureInput(size: Size): Promise<number> {
   if (!existsSync(size.file)) {
     console.log(`generating ${size.file} …`);
     await mkdir(dirname(size.file), { recursive: true });
-    await writeFile(size.file, formatRequestJson(generateConsortium(size.options)));
+    const request = generateConsortium(size.options);
+    await writeFile(size.file, size.scenarios ? JSON.stringify({ ...request, scenarios: size.scenarios }) : formatRequestJson(request));
   }
   return (await readFile(size.file)).length;
 }
@@ -70,9 +89,9 @@ const GC_LINE = /: (?:Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact|Mark-C
 // --trace-gc-verbose, after each collection: `Backing store memory:   8977 KB` (array buffers).
 const BACKING_LINE = /Backing store memory:\s+(\d+) KB/;
 
-function runOnce(file: string, env: Record<string, string>, heapMb = HEAP_MB): Promise<Run> {
+function runOnce(file: string, path: string, env: Record<string, string>, heapMb = HEAP_MB): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, "--trace-gc", "--trace-gc-verbose", HANDLER, file, PATH, JSON.stringify(env)], {
+    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, "--trace-gc", "--trace-gc-verbose", HANDLER, file, path, JSON.stringify(env)], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let peak = 0;
@@ -133,13 +152,13 @@ function median(xs: number[]): number {
  * The smallest old-space cap (to 4 MB) at which the handler still answers 200: what a request
  * needs, where the peak heap seen also counts garbage not yet collected. Each step is a fresh run.
  */
-async function smallestHeap(file: string, env: Record<string, string>): Promise<string> {
+async function smallestHeap(size: Size, env: Record<string, string>): Promise<string> {
   let fails = 16;
   let fits = 512;
-  if (!(await runOnce(file, env, fits)).ok) return `> ${fits} MB`;
+  if (!(await runOnce(size.file, size.path, env, fits)).ok) return `> ${fits} MB`;
   while (fits - fails > 4) {
     const mid = Math.round((fails + fits) / 2);
-    if ((await runOnce(file, env, mid)).ok) fits = mid;
+    if ((await runOnce(size.file, size.path, env, mid)).ok) fits = mid;
     else fails = mid;
   }
   return `${fits} MB`;
@@ -151,7 +170,7 @@ async function main(): Promise<void> {
   const search = process.argv.includes("--smallest-heap");
   const env: Record<string, string> = {};
   for (const name of ["MAX_BODY_BYTES", "MAX_SCHOOLS"]) if (process.env[name]) env[name] = process.env[name]!;
-  console.log(`POST ${PATH} through createApp().fetch under node --max-old-space-size=${HEAP_MB}; ${REPEATS} run(s) per size, each in a fresh process`);
+  console.log(`POST through createApp().fetch under node --max-old-space-size=${HEAP_MB}; ${REPEATS} run(s) per size, each in a fresh process`);
   if (Object.keys(env).length > 0) console.log(`Worker vars: ${JSON.stringify(env)}`);
   console.log();
   await bundleHandler();
@@ -165,11 +184,12 @@ async function main(): Promise<void> {
     const lifted = env.MAX_BODY_BYTES === undefined && requestBytes > DEFAULT_LIMITS.maxBytes;
     const rowEnv = lifted ? { ...env, MAX_BODY_BYTES: String(2 * requestBytes) } : env;
     const runs: Run[] = [];
-    for (let i = 0; i < REPEATS; i++) runs.push(await runOnce(size.file, rowEnv));
+    for (let i = 0; i < REPEATS; i++) runs.push(await runOnce(size.file, size.path, rowEnv));
     const done = runs.filter((r) => r.totalMs !== null);
     const failed = runs.find((r) => !r.ok);
     rows.push([
-      size.schools.toLocaleString("en-US"),
+      size.path,
+      size.schools.toLocaleString("en-US") + (size.scenarios ? ` × ${size.scenarios.length} scenarios` : ""),
       `${(requestBytes / 1e6).toFixed(1)} MB`,
       (failed ? (failed.error ?? `status ${failed.status}`) : "200") + (lifted ? "*" : ""),
       `${Math.max(...runs.map((r) => r.peakHeapMb)).toFixed(0)} MB`,
@@ -178,10 +198,11 @@ async function main(): Promise<void> {
       done.length > 0 ? median(done.map((r) => r.totalMs!)).toFixed(0) : "",
       done[0]?.bytes != null ? `${(done[0].bytes / 1e6).toFixed(1)} MB` : "",
       failed ? "MISS" : "PASS",
-      ...(search ? [await smallestHeap(size.file, rowEnv)] : []),
+      ...(search ? [await smallestHeap(size, rowEnv)] : []),
     ]);
   }
   const header = [
+    "route",
     "schools",
     "request",
     "answer",
@@ -194,11 +215,11 @@ async function main(): Promise<void> {
     ...(search ? ["smallest cap"] : []),
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 0 || i === 6 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join("  ");
+  const line = (c: string[]) => c.map((x, i) => (i === 1 || i === 7 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join("  ");
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) console.log(line(r));
-  if (rows.some((r) => r[2]!.endsWith("*"))) {
+  if (rows.some((r) => r[3]!.endsWith("*"))) {
     console.log(
       `\n* over MAX_BODY_BYTES (${DEFAULT_LIMITS.maxBytes.toLocaleString("en-US")} bytes): the Worker answers it 413 unless the limit is raised; lifted here to see its memory.`,
     );
