@@ -103,7 +103,8 @@ function median(xs: number[]): number {
 /**
  * Median wall times of each step, after one warm-up run of each (which lets the JIT settle). The
  * steps take turns, one run each per round, so a shared machine's load, which changes over a run,
- * weighs on every step alike and the ratios between them hold.
+ * weighs on every step alike and the ratios between them hold. With node's --expose-gc (npm run
+ * bench passes it) the heap is collected before each run, so no step pays for another's garbage.
  */
 async function timeInTurns(steps: { run: () => unknown; repeats?: number }[]): Promise<number[]> {
   for (const step of steps) await step.run();
@@ -112,6 +113,7 @@ async function timeInTurns(steps: { run: () => unknown; repeats?: number }[]): P
   for (let round = 0; round < rounds; round++) {
     for (const [i, step] of steps.entries()) {
       if (round >= (step.repeats ?? REPEATS)) continue;
+      (globalThis as { gc?: () => void }).gc?.();
       const start = performance.now();
       await step.run();
       samples[i]!.push(performance.now() - start);
