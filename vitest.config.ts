@@ -13,6 +13,8 @@ export default defineConfig({
             "test/addin/**/*.test.ts",
             "test/browser/**/*.test.ts",
             "test/structure/**/*.test.ts",
+            // The OpenAPI document against a linter and a validator: Node tools, so not in workerd.
+            "test/contract/**/*.test.ts",
           ],
           // Property tests, the sample round-trips and the CLI do real work; keep them off the 5 s default.
           testTimeout: 60_000,

@@ -17,22 +17,38 @@ export interface RowChunk {
   end: number;
 }
 
-/** Consecutive row ranges, each within the limits; a single row over them still gets its own chunk. */
-export function chunkRows(rows: readonly (readonly TableCell[])[], limits: ChunkLimits = EXCEL_LIMITS): RowChunk[] {
+/** What writing one row adds to a request. */
+export interface RowCost {
+  bytes: number;
+  cells: number;
+}
+
+/** A row's values alone: their JSON and one cell each. */
+export const valuesCost = (row: readonly TableCell[]): RowCost => ({ bytes: JSON.stringify(row).length + 1, cells: row.length });
+
+/**
+ * Consecutive row ranges, each within the limits; a single row over them still gets its own chunk.
+ * `cost` says what a row adds to a request, when more than its values go with it (number formats).
+ */
+export function chunkRows<Row = readonly TableCell[]>(
+  rows: readonly Row[],
+  limits: ChunkLimits = EXCEL_LIMITS,
+  cost: (row: Row) => RowCost = valuesCost as (row: Row) => RowCost,
+): RowChunk[] {
   const chunks: RowChunk[] = [];
   let start = 0;
   let bytes = 0;
   let cells = 0;
   rows.forEach((row, i) => {
-    const rowBytes = JSON.stringify(row).length + 1;
-    if (i > start && (bytes + rowBytes > limits.maxBytes || cells + row.length > limits.maxCells)) {
+    const { bytes: rowBytes, cells: rowCells } = cost(row);
+    if (i > start && (bytes + rowBytes > limits.maxBytes || cells + rowCells > limits.maxCells)) {
       chunks.push({ start, end: i });
       start = i;
       bytes = 0;
       cells = 0;
     }
     bytes += rowBytes;
-    cells += row.length;
+    cells += rowCells;
   });
   if (rows.length > start) chunks.push({ start, end: rows.length });
   return chunks;

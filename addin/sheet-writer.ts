@@ -1,11 +1,13 @@
 // Draws the report model (shared/reports) with Office.js: each sheet the add-in owns (SQII
-// Results, SQII Subgroups, SQII Scenarios, …) gets its header block, then an Excel table, its
-// colours, number formats and chart, all as the model says; nothing here decides content. A re-run replaces the sheet's contents, so results never pile
-// up, and nothing outside the add-in's own sheets is ever touched. Large tables go out in chunks
-// that stay within Excel on the web's request limits, with calculation suspended while they land.
-import type { ChartSpec, ReportSheet } from "../shared/reports/report.js";
+// Results, SQII Indicators, SQII Districts, SQII Scenarios, …) gets its header block, then an
+// Excel table per block, their colours, number formats and chart, all placed as the model's
+// layout says; nothing here decides content. A re-run replaces the sheet's contents, so results
+// never pile up, and nothing outside the add-in's own sheets is ever touched. Large tables go out
+// in chunks that stay within Excel on the web's request limits, values and number formats
+// counted together, with calculation suspended while they land.
+import { type ChartSpec, type ReportSheet, type SheetLayout, sheetLayout, type TableBlock } from "../shared/reports/report.js";
 import type { TableCell } from "../shared/tables/cells.js";
-import { type ChunkLimits, chunkRows, EXCEL_LIMITS } from "./chunks.js";
+import { type ChunkLimits, chunkRows, EXCEL_LIMITS, type RowCost, valuesCost } from "./chunks.js";
 
 export interface SheetReport {
   /** context.sync calls this sheet's write made. */
@@ -44,6 +46,40 @@ export async function writeSheets(
   return { syncs: 1 + sheets.reduce((n, s) => n + s.syncs, 0), sheets };
 }
 
+/** Rows of one width written from a sheet row down: the header block, a table's header, or its data with their number formats. */
+interface Run {
+  row: number;
+  lines: readonly (readonly TableCell[])[];
+  /** Per column, the data cells' number format; none for header lines. */
+  formats: readonly (string | undefined)[] | null;
+}
+
+/** The sheet's contents as runs, placed by the report model's layout. */
+function runsOf(content: ReportSheet, tables: SheetLayout["tables"]): Run[] {
+  const runs: Run[] = content.info.length > 0 ? [{ row: 0, lines: content.info, formats: null }] : [];
+  for (const { block, headerRow } of tables) {
+    const { header, rows } = block.table;
+    const formats = block.numberFormats ? header.map((h) => block.numberFormats![h]) : null;
+    runs.push({ row: headerRow, lines: [header], formats: null }, { row: headerRow + 1, lines: rows, formats });
+  }
+  return runs;
+}
+
+/** A format entry is one cell of the request, like a value: a chunk's budget counts both. */
+function runCost(run: Run): (cells: readonly TableCell[]) => RowCost {
+  const formats = (run.formats ?? []).filter((f): f is string => f !== undefined);
+  const extra = { bytes: formats.reduce((n, f) => n + JSON.stringify([f]).length + 1, 0), cells: formats.length };
+  return (cells) => {
+    const values = valuesCost(cells);
+    return { bytes: values.bytes + extra.bytes, cells: values.cells + extra.cells };
+  };
+}
+
+interface Line {
+  run: number;
+  index: number;
+}
+
 async function writeSheet(
   context: Excel.RequestContext,
   content: ReportSheet,
@@ -52,7 +88,8 @@ async function writeSheet(
   onProgress?: Progress,
 ): Promise<SheetReport> {
   const { workbook } = context;
-  if (found.tables.has(content.tableName)) workbook.tables.getItem(content.tableName).delete();
+  const { tables } = sheetLayout(content);
+  for (const { block } of tables) if (found.tables.has(block.tableName)) workbook.tables.getItem(block.tableName).delete();
   let sheet: Excel.Worksheet;
   if (found.sheets.has(content.sheet)) {
     sheet = workbook.worksheets.getItem(content.sheet);
@@ -61,60 +98,81 @@ async function writeSheet(
     sheet = workbook.worksheets.add(content.sheet);
   }
 
-  if (content.info.length > 0) sheet.getRangeByIndexes(0, 0, content.info.length, 2).values = content.info;
-  if (!content.table) {
-    await context.sync();
-    return { syncs: 1, headerRow: -1, chunks: 0 };
-  }
-  const { header, rows } = content.table;
-  const width = header.length;
-  const headerRow = content.info.length === 0 ? 0 : content.info.length + 1; // a blank line between
-  const all: TableCell[][] = [header, ...rows];
-  const chunks = chunkRows(all, limits);
+  // Every line of the sheet in order, chunked together: a small block rides in a large one's request.
+  const runs = runsOf(content, tables);
+  const costs = runs.map(runCost);
+  const lines: Line[] = runs.flatMap((run, r) => run.lines.map((_, index) => ({ run: r, index })));
+  const chunks = chunkRows(lines, limits, ({ run, index }) => costs[run]!(runs[run]!.lines[index]!));
   let syncs = 0;
   for (const { start, end } of chunks) {
     context.application.suspendApiCalculationUntilNextSync();
-    sheet.getRangeByIndexes(headerRow + start, 0, end - start, width).values = all.slice(start, end);
+    let i = start;
+    while (i < end) {
+      const r = lines[i]!.run;
+      let j = i;
+      while (j < end && lines[j]!.run === r) j++;
+      writeLines(sheet, runs[r]!, lines[i]!.index, j - i);
+      i = j;
+    }
     await context.sync();
     syncs++;
     onProgress?.(content.sheet, syncs, chunks.length);
   }
+  if (tables.length === 0) {
+    if (syncs === 0) {
+      await context.sync();
+      syncs++;
+    }
+    return { syncs, headerRow: -1, chunks: chunks.length };
+  }
 
-  // One table over everything written: never table.rows.add row by row.
-  const table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, 0, all.length, width), true);
-  table.name = content.tableName;
+  // One table over each block written: never table.rows.add row by row.
+  for (const { block, headerRow } of tables) {
+    const table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, 0, block.table.rows.length + 1, block.table.header.length), true);
+    table.name = block.tableName;
+    highlight(sheet, block, headerRow);
+  }
+  const headerRow = tables[0]!.headerRow;
   if (content.frozenColumns) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, headerRow + 1, content.frozenColumns));
   else sheet.freezePanes.freezeRows(headerRow + 1);
-  highlight(sheet, content, headerRow, rows.length);
-  formatNumbers(table, content, rows.length);
   await context.sync();
   syncs++;
-  if (content.chart) syncs += await drawChart(context, sheet, content.chart, header, headerRow);
+  if (content.chart) syncs += await drawChart(context, sheet, content.chart, content.table!.header, headerRow);
   return { syncs, headerRow, chunks: chunks.length };
 }
 
+/** `count` lines of a run from its line `first`: their values, then each formatted column's number formats. */
+function writeLines(sheet: Excel.Worksheet, run: Run, first: number, count: number): void {
+  const width = run.lines[0]!.length;
+  const row = run.row + first;
+  sheet.getRangeByIndexes(row, 0, count, width).values = run.lines.slice(first, first + count) as TableCell[][];
+  run.formats?.forEach((format, column) => {
+    // A range's numberFormat takes one entry per cell.
+    if (format !== undefined) sheet.getRangeByIndexes(row, column, count, 1).numberFormat = Array.from({ length: count }, () => [format]);
+  });
+}
+
 /** Conditional formats rather than painted cells: they follow the values if the user sorts. */
-function highlight(sheet: Excel.Worksheet, content: ReportSheet, headerRow: number, rowCount: number): void {
-  if (!content.highlights || !content.table || rowCount === 0) return;
-  for (const { column, fills } of content.highlights) {
-    const index = content.table.header.indexOf(column);
+function highlight(sheet: Excel.Worksheet, block: TableBlock, headerRow: number): void {
+  const rowCount = block.table.rows.length;
+  if (!block.highlights || rowCount === 0) return;
+  for (const { column, fills, match } of block.highlights) {
+    const index = block.table.header.indexOf(column);
     if (index < 0) continue;
     const cells = sheet.getRangeByIndexes(headerRow + 1, index, rowCount, 1);
     for (const { text, color } of fills) {
       // String enum values: the Excel global's enums exist only inside Office.
-      const format = cells.conditionalFormats.add("ContainsText");
-      format.textComparison.format.fill.color = color;
-      format.textComparison.rule = { operator: "Contains", text };
+      if (match === "contains") {
+        const format = cells.conditionalFormats.add("ContainsText");
+        format.textComparison.format.fill.color = color;
+        format.textComparison.rule = { operator: "Contains", text };
+      } else {
+        // Equal, not "contains": Excel's text test ignores case, so "Average" would colour "Below average".
+        const format = cells.conditionalFormats.add("CellValue");
+        format.cellValue.format.fill.color = color;
+        format.cellValue.rule = { formula1: `="${text.replaceAll('"', '""')}"`, operator: "EqualTo" };
+      }
     }
-  }
-}
-
-function formatNumbers(table: Excel.Table, content: ReportSheet, rowCount: number): void {
-  if (!content.numberFormats || !content.table || rowCount === 0) return;
-  for (const [column, format] of Object.entries(content.numberFormats)) {
-    if (!content.table.header.includes(column)) continue;
-    // A range's numberFormat takes one entry per cell.
-    table.columns.getItem(column).getDataBodyRange().numberFormat = Array.from({ length: rowCount }, () => [format]);
   }
 }
 
@@ -135,4 +193,4 @@ async function drawChart(context: Excel.RequestContext, sheet: Excel.Worksheet, 
 }
 
 // String enum values: the Excel global's enums exist only inside Office.
-const CHART_TYPES: Record<ChartSpec["kind"], "ColumnStacked100"> = { columnStacked100: "ColumnStacked100" };
+const CHART_TYPES: Record<ChartSpec["kind"], "ColumnStacked100" | "BarClustered"> = { columnStacked100: "ColumnStacked100", barClustered: "BarClustered" };

@@ -58,8 +58,15 @@ export async function readInputSheet(context: Excel.RequestContext, which: Input
     sheets.items.map((s) => s.name),
     which,
   );
-  if (name === undefined) return null;
-  const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+  return name === undefined ? null : ((await readNamedSheet(context, name)) ?? null);
+}
+
+/** The used range of the sheet of this name (exactly); null when it is empty, undefined when there is no such sheet. */
+export async function readNamedSheet(context: Excel.RequestContext, name: string): Promise<Source | null | undefined> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  await context.sync();
+  if (sheet.isNullObject) return undefined;
+  const range = sheet.getUsedRangeOrNullObject(true);
   range.load("address, values, numberFormat");
   await context.sync();
   if (range.isNullObject) return null;

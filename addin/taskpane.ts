@@ -3,9 +3,12 @@
 // lives in tabs/, the small DOM helpers in ui.ts, and the flows the tabs call in the modules
 // beside this one; this file only wires them.
 
+import { LastScore } from "./last-score.js";
 import type { RunExcel } from "./score-flow.js";
+import { setUpCutPoints } from "./tabs/cut-points-control.js";
 import { setUpEvaluationsTab } from "./tabs/evaluations-tab.js";
 import { setUpScenariosTab } from "./tabs/scenarios-tab.js";
+import { setUpSchoolReport } from "./tabs/school-report-action.js";
 import { setUpScoreTab } from "./tabs/score-tab.js";
 import { setUpSettingsTab } from "./tabs/settings-tab.js";
 import { ReadSelection, type TabContext } from "./tabs/tab-context.js";
@@ -20,7 +23,11 @@ function start(): void {
   const context: TabContext = { run, settings: setUpSettingsTab() };
   // The Score tab publishes each read here; the Scenarios tab previews against it.
   const selection = new ReadSelection();
-  setUpScoreTab(context, selection);
+  // The Score tab publishes each run here; the School report action draws on the last.
+  const lastScore = new LastScore();
+  setUpScoreTab(context, selection, lastScore);
+  setUpCutPoints(context, selection);
+  setUpSchoolReport(context, lastScore);
   setUpScenariosTab(context, selection);
   setUpEvaluationsTab(context);
   setUpTemplateTab(context);

@@ -26,8 +26,11 @@ export async function busy<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** List items for problems: each cell a link that selects it; long lists are cut with a count. */
-export function problemItems(run: RunExcel, problems: readonly LocatedProblem[], limit = 500): HTMLLIElement[] {
+/**
+ * List items for problems: each cell a link that selects it; long lists are cut with a count, which
+ * includes `unlisted`: problems the engine found but did not list (it lists the first 1,000).
+ */
+export function problemItems(run: RunExcel, problems: readonly LocatedProblem[], unlisted = 0, limit = 500): HTMLLIElement[] {
   const items = problems.slice(0, limit).map((p) => {
     const item = document.createElement("li");
     const link = Object.assign(document.createElement("a"), { href: "#", textContent: p.cell || p.path });
@@ -38,7 +41,8 @@ export function problemItems(run: RunExcel, problems: readonly LocatedProblem[],
     item.append(link, `: ${p.message}`);
     return item;
   });
-  if (problems.length > limit) items.push(Object.assign(document.createElement("li"), { textContent: `… and ${problems.length - limit} more` }));
+  const more = Math.max(0, problems.length - limit) + unlisted;
+  if (more > 0) items.push(Object.assign(document.createElement("li"), { textContent: `… and ${more} more` }));
   return items;
 }
 

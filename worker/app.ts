@@ -2,7 +2,6 @@
 // Nothing here scores, and nothing here logs or keeps a request body.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
-import { bearerAuth } from "hono/bearer-auth";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { version } from "../package.json";
@@ -10,9 +9,11 @@ import { configHash, defaultConfigDocument } from "../shared/contract/config.js"
 import { DEFAULT_CONFIG } from "../shared/contract/default-config.js";
 import { METHODOLOGY_VERSION } from "../shared/core/model.js";
 import { OPERATION_LIST } from "../shared/operations.js";
+import { requireKey } from "./auth.js";
+import { DOCS_HTML } from "./docs-page.js";
 import { type BodyVariables, jsonBody } from "./json-body.js";
 import { answerOperation } from "./json-stream.js";
-import { DOCS_HTML, DOCUMENT_INFO, documentRoutes, GET_ROUTES } from "./openapi.js";
+import { documentFor, documentInfo, documentRoutes, GET_ROUTES, KEYED_PREFIX, type OpenApiDocument } from "./openapi.js";
 import { type ProblemKind, problemResponse } from "./problem.js";
 import { type Env, limitsOf, listOf } from "./settings.js";
 
@@ -25,12 +26,7 @@ const corsForOrigins: MiddlewareHandler<App> = (c, next) => {
   return cors({ origin: origins, allowMethods: ["GET", "POST", "OPTIONS"], allowHeaders: ["Authorization", "Content-Type"], maxAge: 600 })(c as Context, next);
 };
 
-/** Bearer auth when API_KEYS is set; Hono compares tokens in constant time. */
-const authWhenKeyed: MiddlewareHandler<App> = (c, next) => {
-  const keys = listOf(c.env?.API_KEYS);
-  if (keys.length === 0) return next();
-  return bearerAuth({ token: keys })(c as Context, next);
-};
+const keysOf = (env: Env | undefined) => listOf(env?.API_KEYS);
 
 const KINDS_BY_STATUS: Record<number, ProblemKind> = {
   400: "invalidRequest",
@@ -40,14 +36,9 @@ const KINDS_BY_STATUS: Record<number, ProblemKind> = {
   415: "unsupportedMediaType",
 };
 
-/** Turns Hono's own exceptions (bearerAuth's 401, a bad Authorization header's 400) into problems. */
+/** Turns an exception Hono throws with a status into a problem of that status, saying nothing more. */
 function fromHttpException(error: HTTPException): Response {
-  const kind = KINDS_BY_STATUS[error.status] ?? "internal";
-  const headers: Record<string, string> = {};
-  const challenge = error.getResponse().headers.get("www-authenticate");
-  if (challenge) headers["www-authenticate"] = challenge;
-  const detail = kind === "unauthorized" ? "send Authorization: Bearer <one of the API keys>" : "the request could not be handled";
-  return problemResponse(kind, detail, undefined, headers);
+  return problemResponse(KINDS_BY_STATUS[error.status] ?? "internal", "the request could not be handled");
 }
 
 /** Which methods each path takes, so a wrong method gets 405 with Allow rather than 404. */
@@ -55,14 +46,19 @@ const METHODS_BY_PATH = new Map<string, string[]>();
 const allow = (path: string, method: string) => METHODS_BY_PATH.set(path, [...(METHODS_BY_PATH.get(path) ?? []), method.toUpperCase()]);
 for (const op of OPERATION_LIST) allow(op.path, op.method);
 for (const route of GET_ROUTES) allow(route.path, route.method);
-for (const path of ["/openapi.json", "/docs"]) allow(path, "GET");
+
+/** A route that needs a key when keys are set: under /v1, with a method it takes (HEAD runs GET). */
+function isKeyedRoute(method: string, path: string): boolean {
+  const methods = path.startsWith(KEYED_PREFIX) ? METHODS_BY_PATH.get(path) : undefined;
+  return methods !== undefined && (methods.includes(method) || (method === "HEAD" && methods.includes("GET")));
+}
 
 export function createApp(): OpenAPIHono<App> {
   const app = new OpenAPIHono<App>();
   const [requireJson, limitBytes, readJson] = jsonBody(limitsOf);
 
   app.use("*", corsForOrigins);
-  app.use("/v1/*", authWhenKeyed);
+  app.use("*", requireKey(keysOf, isKeyedRoute));
 
   // Every operation of the registry, each behind the same body checks; the handler only answers.
   for (const op of OPERATION_LIST) app.post(op.path, requireJson, limitBytes, readJson, (c) => answerOperation(c, op));
@@ -70,7 +66,12 @@ export function createApp(): OpenAPIHono<App> {
   app.get("/health", (c) => c.json({ status: "ok", version, methodologyVersion: METHODOLOGY_VERSION }));
 
   documentRoutes(app);
-  app.doc31("/openapi.json", DOCUMENT_INFO);
+  // The routes' part of the document is generated once; the server and security differ per Worker.
+  let routes: OpenApiDocument | undefined;
+  app.get("/openapi.json", (c) => {
+    routes ??= app.getOpenAPI31Document(documentInfo(version));
+    return c.json(documentFor(routes, { origin: new URL(c.req.url).origin, keyed: keysOf(c.env).length > 0 }));
+  });
   app.get("/docs", (c) => c.html(DOCS_HTML));
 
   app.notFound((c) => {

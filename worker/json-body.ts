@@ -1,7 +1,7 @@
-// Reads a JSON request body with the API's own answers for every way it can be wrong: not JSON
-// (415), too big (413: bytes through Hono's bodyLimit, then the school count), empty, not UTF-8 or
-// not parseable (400). Hono's validator would answer malformed JSON with its own body; this answers
-// in problem+json and never echoes the body back.
+// Reads a JSON request body with the API's own answers for every way it can be wrong: not JSON, not
+// UTF-8 by its charset, or compressed (415), too big (413: bytes through Hono's bodyLimit, then the
+// school count), empty, not UTF-8 or not parseable (400). Hono's validator would answer malformed
+// JSON with its own body; this answers in problem+json and never echoes the body back.
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { problemResponse } from "./problem.js";
@@ -15,9 +15,53 @@ type LimitsOf = (env: unknown) => BodyLimits;
 export type BodyVariables = { body: unknown };
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+/** A charset parameter, quoted or not (RFC 9110 §5.6.6). */
+const CHARSET = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
 
 export function isJsonContentType(header: string | undefined): boolean {
   return header !== undefined && JSON_TYPE.test(header);
+}
+
+/** The charset a Content-Type names, lower-cased, or undefined when it names none. */
+export function charsetOf(header: string): string | undefined {
+  const match = CHARSET.exec(header);
+  return match ? (match[1] ?? match[2] ?? "").toLowerCase() : undefined;
+}
+
+/** The codings of a Content-Encoding header other than identity (RFC 9110 §8.4), lower-cased. */
+export function compressionOf(header: string | undefined): string[] {
+  return (header ?? "")
+    .split(",")
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== "" && coding !== "identity");
+}
+
+/** A value the caller chose, shortened for a message: a header can be long. */
+const shown = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
+export interface MediaTypeProblem {
+  detail: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * What is wrong with a body's Content-Type and Content-Encoding, or null. The body is read as UTF-8
+ * JSON as sent: another charset would be misread, not converted, and a compressed body is bytes
+ * this reader does not inflate, so both are refused up front with what to send instead.
+ */
+export function mediaTypeProblem(type: string | undefined, encoding: string | undefined): MediaTypeProblem | null {
+  if (!isJsonContentType(type)) return { detail: "send the body as application/json", headers: {} };
+  const charset = charsetOf(type as string);
+  if (charset !== undefined && charset !== "utf-8") {
+    return { detail: `the body must be UTF-8 JSON, not charset ${shown(charset)}; send application/json with no charset or charset=utf-8`, headers: {} };
+  }
+  const codings = compressionOf(encoding);
+  if (codings.length === 0) return null;
+  return {
+    detail: `compressed bodies are not accepted (Content-Encoding ${shown(codings.join(", "))}); send the JSON uncompressed (identity)`,
+    // RFC 9110 §15.5.16: a 415 for a content coding names the codings the server takes.
+    headers: { "accept-encoding": "identity" },
+  };
 }
 
 /** Where JSON.parse stopped, without quoting the body (V8's message quotes it). */
@@ -27,7 +71,8 @@ function parseFailure(error: unknown): string {
 }
 
 const requireJson: MiddlewareHandler = async (c, next) => {
-  if (!isJsonContentType(c.req.header("content-type"))) return problemResponse("unsupportedMediaType", "send the body as application/json");
+  const problem = mediaTypeProblem(c.req.header("content-type"), c.req.header("content-encoding"));
+  if (problem !== null) return problemResponse("unsupportedMediaType", problem.detail, undefined, problem.headers);
   await next();
 };
 

@@ -37,8 +37,8 @@ export async function answerOperation(c: Context, op: Operation): Promise<Respon
   const body: unknown = c.get("body");
   if (op.json) {
     const pieces = await op.json(body);
-    return pieces.ok ? c.body(textStream(pieces.value), 200, { "Content-Type": "application/json" }) : invalidRequest(pieces.problems);
+    return pieces.ok ? c.body(textStream(pieces.value), 200, { "Content-Type": "application/json" }) : invalidRequest(pieces);
   }
   const parsed = await op.run(body);
-  return parsed.ok ? c.json(parsed.value as object) : invalidRequest(parsed.problems);
+  return parsed.ok ? c.json(parsed.value as object) : invalidRequest(parsed);
 }

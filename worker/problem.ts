@@ -1,5 +1,5 @@
 // RFC 9457 problem details: the one error shape of the API (api.md "Errors"), for every status.
-import type { Problem } from "../shared/core/problems.js";
+import { type Problem, type Rejected, unlisted } from "../shared/core/problems.js";
 
 export const PROBLEM_TYPE = "application/problem+json";
 
@@ -11,7 +11,7 @@ export const PROBLEMS = {
   notFound: { status: 404, title: "No such route" },
   methodNotAllowed: { status: 405, title: "Method not allowed" },
   tooLarge: { status: 413, title: "The request is too large" },
-  unsupportedMediaType: { status: 415, title: "The body must be JSON" },
+  unsupportedMediaType: { status: 415, title: "The body must be uncompressed UTF-8 JSON" },
   internal: { status: 500, title: "Something went wrong on our side" },
 } as const;
 
@@ -23,21 +23,29 @@ export interface ProblemBody {
   status: number;
   detail: string;
   errors?: Problem[];
+  /** How many problems were found beyond those in `errors` (a 400 lists the first 1,000); absent when none. */
+  more?: number;
 }
 
-export function problemBody(kind: ProblemKind, detail: string, errors?: Problem[]): ProblemBody {
+/** The `type` URI of a kind of problem. */
+export const problemType = (kind: ProblemKind) => `urn:sqii:problem:${kind}`;
+
+export function problemBody(kind: ProblemKind, detail: string, errors?: Problem[], more = 0): ProblemBody {
   const { status, title } = PROBLEMS[kind];
-  return { type: `urn:sqii:problem:${kind}`, title, status, detail, ...(errors && { errors }) };
+  return { type: problemType(kind), title, status, detail, ...(errors && { errors }), ...(more > 0 && { more }) };
 }
 
-export function problemResponse(kind: ProblemKind, detail: string, errors?: Problem[], headers: HeadersInit = {}): Response {
-  const body = problemBody(kind, detail, errors);
+export function problemResponse(kind: ProblemKind, detail: string, errors?: Problem[], headers: HeadersInit = {}, more = 0): Response {
+  const body = problemBody(kind, detail, errors, more);
   const out = new Headers(headers);
   out.set("content-type", PROBLEM_TYPE);
   return new Response(JSON.stringify(body), { status: body.status, headers: out });
 }
 
-export function invalidRequest(problems: Problem[]): Response {
-  const count = problems.length;
-  return problemResponse("invalidRequest", `${count} problem${count === 1 ? "" : "s"} found; nothing was scored`, problems);
+/** The 400 of a rejected request: the problems the engine lists (at most MAX_PROBLEMS), and how many more it found. */
+export function invalidRequest(rejection: Rejected): Response {
+  const more = unlisted(rejection);
+  const count = rejection.problems.length + more;
+  const listed = more > 0 ? `; the first ${rejection.problems.length} are listed` : "";
+  return problemResponse("invalidRequest", `${count} problem${count === 1 ? "" : "s"} found${listed}; nothing was scored`, rejection.problems, {}, more);
 }

@@ -1,7 +1,8 @@
-// The Evaluations tab: inserts the educator template (optionally with synthetic staff) and rates
-// the selected educator table, writing SQII Evaluations and SQII Distribution or listing problems.
+// The Evaluations tab: inserts the educator template (optionally with synthetic staff) with SQII
+// Evaluation Config beside it, and rates the selected educator table under that config, writing
+// SQII Evaluations and SQII Distribution or listing problems.
 
-import { sampleEducators } from "../../shared/samples/educators.js";
+import { insertEvaluationConfigTemplate } from "../evaluation-config.js";
 import { rateAndWrite } from "../evaluations.js";
 import { insertEducatorTemplate } from "../template.js";
 import { $, busy, problemItems, say } from "../ui.js";
@@ -13,10 +14,15 @@ export function setUpEvaluationsTab(context: TabContext): void {
 }
 
 async function insertEducators({ run }: TabContext): Promise<void> {
-  const sample = ($("educators-sample") as HTMLInputElement).checked ? sampleEducators() : undefined;
+  const sample = ($("educators-sample") as HTMLInputElement).checked ? (await import("../../shared/samples/educators.js")).sampleEducators() : undefined;
   try {
-    const name = await busy(() => run((context) => insertEducatorTemplate(context, sample)));
-    say("rate-status", `Inserted "${name}". Select a cell of its table and press Rate selection.`, "ok");
+    // The config first, so the educator template is the sheet left active.
+    const [config, name] = await busy(async () => [
+      await run((context) => insertEvaluationConfigTemplate(context)),
+      await run((context) => insertEducatorTemplate(context, sample)),
+    ]);
+    const kept = config === null ? " (the workbook's evaluation config is kept as it is)" : ` and "${config}"`;
+    say("rate-status", `Inserted "${name}"${kept}. Select a cell of its table and press Rate selection.`, "ok");
   } catch (error) {
     say("rate-status", `Could not insert the template: ${(error as Error).message}`, "error");
   }
@@ -35,6 +41,7 @@ async function rate({ run, settings }: TabContext): Promise<void> {
     say("rate-status", out.failure.message, "error");
     return;
   }
-  say("rate-status", `${out.problems.length} problem${out.problems.length === 1 ? "" : "s"} to fix:`, "error");
-  $("rate-problems").replaceChildren(...problemItems(run, out.problems));
+  const count = out.problems.length + (out.unlisted ?? 0);
+  say("rate-status", `${count} problem${count === 1 ? "" : "s"} to fix:`, "error");
+  $("rate-problems").replaceChildren(...problemItems(run, out.problems, out.unlisted));
 }

@@ -1,7 +1,11 @@
 // The Template tab: inserts a sheet with the long-format school table (optionally filled with
-// 40 synthetic schools) for the user to fill in and then read on the Score tab.
+// 40 synthetic schools) for the user to fill in and then read on the Score tab, beside it SQII
+// History (the sample's prior years, or just its header) unless the workbook has one, and SQII
+// Config with the default config when the workbook has no config sheet yet.
 
-import { generateConsortium } from "../../shared/samples/consortium.js";
+import { historyTable } from "../../shared/tables/history-table.js";
+import { insertConfigIfMissing } from "../block-sheet.js";
+import { insertHistoryTemplate } from "../history.js";
 import { insertTemplate } from "../template.js";
 import { $, busy, say } from "../ui.js";
 import type { TabContext } from "./tab-context.js";
@@ -14,9 +18,18 @@ async function insert({ run }: TabContext): Promise<void> {
   const withSample = ($("with-sample") as HTMLInputElement).checked;
   say("template-status", "Inserting…");
   try {
-    const sample = withSample ? generateConsortium({ schools: 40, seed: 2014, year: 2014 }) : undefined;
-    const name = await busy(() => run((context) => insertTemplate(context, sample)));
-    say("template-status", `Inserted "${name}". Fill it in, select a cell of its table and press Read selection.`, "ok");
+    // The sample generator is loaded only when sample data is asked for.
+    const sample = withSample ? (await import("../../shared/samples/consortium.js")).generateConsortium({ schools: 40, seed: 2014, year: 2014 }) : undefined;
+    // History first, so the data template is the sheet left active.
+    const [history, name] = await busy(async () => [
+      await run((context) => insertHistoryTemplate(context, sample && historyTable(sample.schools).rows)),
+      await run((context) => insertTemplate(context, sample)),
+    ]);
+    // The workbook's config next to the data: made once, never replacing one the workbook has.
+    const config = await busy(() => run((context) => insertConfigIfMissing(context)));
+    const kept = history === null ? " (the workbook's history sheet is kept as it is)" : `, "${history}"`;
+    const configNote = config.inserted ? ` and "${config.sheet}" (the default config: edit it there)` : `; kept "${config.sheet}"`;
+    say("template-status", `Inserted "${name}"${kept}${configNote}. Fill in the data, select a cell of its table and press Read selection.`, "ok");
   } catch (error) {
     say("template-status", `Could not insert the template: ${(error as Error).message}`, "error");
   }

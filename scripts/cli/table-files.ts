@@ -33,7 +33,7 @@ async function readXlsxTable(file: string): Promise<TableFile> {
   return sheetTable(sheet);
 }
 
-async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   return workbook;
@@ -54,7 +54,8 @@ export async function readInputSheet(file: string, which: InputSheet): Promise<T
   return sheet ? sheetTable(sheet) : null;
 }
 
-function sheetTable(sheet: ExcelJS.Worksheet): TableFile {
+/** A sheet's used range as a table file (the bounding box of its non-blank cells). */
+export function sheetTable(sheet: ExcelJS.Worksheet): TableFile {
   const cells: { row: number; col: number; value: unknown; format: string }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {

@@ -1,11 +1,12 @@
 // The command line's renderer of the report model (shared/reports): each sheet written with exceljs
-// as the model says (header block, table, colours, number formats, frozen columns). Workbooks are
-// streamed: exceljs's in-memory writer takes minutes on a statewide table (millions of cells), the
-// streaming one seconds. It cannot write Excel tables, so a table gets a bold header and filter
-// buttons instead. Also the CSV form of one table.
+// as the model says (header block, tables placed by the model's layout, colours, number formats,
+// frozen columns). Workbooks are streamed: exceljs's in-memory writer takes minutes on a statewide
+// table (millions of cells), the streaming one seconds. It cannot write Excel tables, so a table
+// gets a bold header instead, and the main one filter buttons (a sheet has one filter). Also the
+// CSV form of one table.
 import { writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import type { Highlight, ReportSheet } from "../../shared/reports/report.js";
+import { type Highlight, type ReportSheet, sheetLayout } from "../../shared/reports/report.js";
 import { columnLetters, type Table, type TableCell } from "../../shared/tables/cells.js";
 
 /** Writes the sheets, in order, into a new workbook file. */
@@ -32,40 +33,45 @@ export async function writeCsv(file: string, table: Table): Promise<void> {
 }
 
 function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, content: ReportSheet): void {
-  const { table, info } = content;
-  const headerRow = info.length === 0 ? 1 : info.length + 2; // a blank line between
-  const views: Partial<ExcelJS.WorksheetView>[] = table ? [{ state: "frozen", xSplit: content.frozenColumns ?? 0, ySplit: headerRow }] : [];
+  const { tables } = sheetLayout(content);
+  const main = tables[0];
+  // Excel counts rows from 1; the layout from 0.
+  const views: Partial<ExcelJS.WorksheetView>[] = main ? [{ state: "frozen", xSplit: content.frozenColumns ?? 0, ySplit: main.headerRow + 1 }] : [];
   const sheet = workbook.addWorksheet(content.sheet, { views });
-  // A streamed sheet takes its column widths before its first row.
-  sheet.columns = (table ? columnWidths(table) : INFO_WIDTHS).map((width) => ({ width }));
-  if (table) {
-    sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: table.header.length } };
-    let priority = 1;
-    for (const highlight of content.highlights ?? []) {
-      highlightColumn(sheet, table, highlight, headerRow, priority);
+  // A streamed sheet takes its column widths and formatting rules before its first row.
+  sheet.columns = (main ? columnWidths(tables.map((t) => t.block.table)) : INFO_WIDTHS).map((width) => ({ width }));
+  if (main) sheet.autoFilter = { from: { row: main.headerRow + 1, column: 1 }, to: { row: main.headerRow + 1, column: main.block.table.header.length } };
+  let priority = 1;
+  for (const { block, headerRow } of tables) {
+    for (const highlight of block.highlights ?? []) {
+      highlightColumn(sheet, block.table, highlight, headerRow + 1, priority);
       priority += highlight.fills.length;
     }
   }
-  for (const line of info) {
-    const row = sheet.addRow(line);
+  let written = 0;
+  const addRow = (values: readonly TableCell[]) => {
+    const row = sheet.addRow(values as TableCell[]);
+    written++;
+    return row;
+  };
+  for (const line of content.info) {
+    const row = addRow(line);
     row.getCell(1).font = { bold: true };
     row.commit();
   }
-  if (!table) {
-    sheet.commit();
-    return;
-  }
-  if (info.length > 0) sheet.addRow([]).commit();
-  const header = sheet.addRow(table.header);
-  header.font = { bold: true };
-  header.commit();
-  const formats = table.header.map((h) => content.numberFormats?.[h]);
-  for (const values of table.rows) {
-    const row = sheet.addRow(values);
-    formats.forEach((format, i) => {
-      if (format !== undefined) row.getCell(i + 1).numFmt = format;
-    });
-    row.commit();
+  for (const { block, headerRow } of tables) {
+    while (written < headerRow) addRow([]).commit();
+    const header = addRow(block.table.header);
+    header.font = { bold: true };
+    header.commit();
+    const formats = block.table.header.map((h) => block.numberFormats?.[h]);
+    for (const values of block.table.rows) {
+      const row = addRow(values);
+      formats.forEach((format, i) => {
+        if (format !== undefined) row.getCell(i + 1).numFmt = format;
+      });
+      row.commit();
+    }
   }
   sheet.commit();
 }
@@ -74,28 +80,29 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, content: Repor
 const INFO_WIDTHS = [24, 68];
 
 /** Conditional formatting rather than fixed fills, so the colours follow the values when people sort or edit. */
-function highlightColumn(sheet: ExcelJS.Worksheet, table: Table, { column, fills }: Highlight, headerRow: number, firstPriority: number): void {
+function highlightColumn(sheet: ExcelJS.Worksheet, table: Table, { column, fills, match }: Highlight, headerRow: number, firstPriority: number): void {
   const index = table.header.indexOf(column);
   if (index < 0 || table.rows.length === 0) return;
   const letters = columnLetters(index + 1);
+  const ref = `${letters}${headerRow + 1}:${letters}${headerRow + table.rows.length}`;
   sheet.addConditionalFormatting({
-    ref: `${letters}${headerRow + 1}:${letters}${headerRow + table.rows.length}`,
-    rules: fills.map(({ text, color }, i) => ({
-      type: "cellIs",
-      operator: "equal",
-      formulae: [JSON.stringify(text)],
+    ref,
+    rules: fills.map(({ text, color }, i): ExcelJS.ConditionalFormattingRule => {
       // Rule priorities are unique within a sheet, as Excel writes them.
-      priority: firstPriority + i,
-      style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${color.slice(1)}` } } },
-    })),
+      const style: Partial<ExcelJS.Style> = { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${color.slice(1)}` } } };
+      const priority = firstPriority + i;
+      if (match === "contains") return { type: "containsText", operator: "containsText", text, priority, style };
+      return { type: "cellIs", operator: "equal", formulae: [`"${text.replaceAll('"', '""')}"`], priority, style };
+    }),
   });
 }
 
-/** Widths from the longest text in the header and the first rows, within reason. */
-function columnWidths(table: Table): number[] {
-  const sample = table.rows.slice(0, 200);
-  return table.header.map((header, i) => {
-    const longest = Math.max(header.length, ...sample.map((row) => String(row[i] ?? "").length));
+/** Widths from the longest text in the headers and the first rows of every table, within reason. */
+function columnWidths(tables: readonly Table[]): number[] {
+  const width = Math.max(...tables.map((t) => t.header.length));
+  return Array.from({ length: width }, (_, i) => {
+    const texts = tables.flatMap((t) => [t.header[i], ...t.rows.slice(0, 200).map((row) => row[i])]);
+    const longest = Math.max(0, ...texts.map((text) => String(text ?? "").length));
     return Math.min(Math.max(longest + 2, 6), 40);
   });
 }

@@ -3,7 +3,7 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { ScoreRequest } from "../../shared/contract/requests.js";
-import { inputSheet } from "../../shared/reports/templates.js";
+import { workbookSheets } from "../../shared/reports/history-sheets.js";
 import { countGroupRows, formatRequestJson, generateConsortium, SAMPLE_OPTIONS, STATEWIDE_JSON, STATEWIDE_OPTIONS } from "../../shared/samples/consortium.js";
 
 const EXAMPLE_JSON = "examples/core-sample.json";
@@ -27,7 +27,8 @@ async function makeExample(): Promise<void> {
   await report(EXAMPLE_JSON, request);
   // Loaded here, not at the top: the statewide run has no workbook and need not load ExcelJS.
   const { writeWorkbook } = await import("../cli/xlsx-writer.js");
-  await writeWorkbook(EXAMPLE_XLSX, [inputSheet(request)]);
+  // History in SQII History, as the template and the docs have it, not as JSON in a Data cell.
+  await writeWorkbook(EXAMPLE_XLSX, workbookSheets(request));
   await report(EXAMPLE_XLSX, request);
 }
 

@@ -13,8 +13,8 @@ export interface EngineSettings {
 }
 
 export type Failure =
-  /** The input has problems: show them, each at its cell. */
-  | { kind: "invalid"; problems: Problem[] }
+  /** The input has problems: show them, each at its cell. `total` when there were more than listed (api.md: the first 1,000). */
+  | { kind: "invalid"; problems: Problem[]; total?: number }
   /** Worth retrying as it is: no answer, a timeout, or a server error. */
   | { kind: "network" | "timeout" | "server"; message: string; retry: true }
   /** Retrying the same request will not help: a refused key, a body over the limit… */
@@ -27,7 +27,8 @@ export async function callEngine<N extends OperationName>(name: N, body: unknown
   const op = operation(name);
   if (settings.endpoint === "local") {
     const parsed = await op.run(body);
-    return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, kind: "invalid", problems: parsed.problems };
+    if (parsed.ok) return { ok: true, value: parsed.value };
+    return { ok: false, kind: "invalid", problems: parsed.problems, ...(parsed.total !== undefined && { total: parsed.total }) };
   }
   const url = `${settings.endpoint.replace(/\/+$/, "")}${op.path}`;
   const headers: Record<string, string> = { "content-type": "application/json" };
@@ -48,9 +49,13 @@ export async function callEngine<N extends OperationName>(name: N, body: unknown
 }
 
 async function failureOf(response: Response, endpoint: string): Promise<{ ok: false } & Failure> {
-  const problem = (await response.json().catch(() => ({}))) as { detail?: string; errors?: Problem[] };
+  const problem = (await response.json().catch(() => ({}))) as { detail?: string; errors?: Problem[]; more?: unknown };
   const detail = problem.detail ?? response.statusText;
-  if (response.status === 400 && Array.isArray(problem.errors)) return { ok: false, kind: "invalid", problems: problem.errors };
+  if (response.status === 400 && Array.isArray(problem.errors)) {
+    // `more`: how many problems the API found beyond the ones it lists.
+    const more = typeof problem.more === "number" && problem.more > 0 ? problem.more : 0;
+    return { ok: false, kind: "invalid", problems: problem.errors, ...(more > 0 && { total: problem.errors.length + more }) };
+  }
   if (response.status >= 500) return { ok: false, kind: "server", message: `${endpoint} failed (${response.status}): ${detail}`, retry: true };
   if (response.status === 401) return { ok: false, kind: "refused", message: "the API refused the key: check the API key in settings", retry: false };
   return { ok: false, kind: "refused", message: `${endpoint} answered ${response.status}: ${detail}`, retry: false };

@@ -2,11 +2,9 @@
 // result can be traced to the exact rules that made it (api.md: configHash).
 
 import { METHODOLOGY_VERSION } from "../core/model.js";
-import { type Parsed, type Problem, problemsFromZod } from "../core/problems.js";
+import { type Parsed, type Problem, problemsFromZod, pushAll } from "../core/problems.js";
 import { DEFAULT_CONFIG } from "./default-config.js";
 import { type Config, ConfigPatchSchema, ConfigSchema } from "./requests.js";
-
-const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -14,15 +12,40 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * Objects merge key by key; arrays and numbers replace; `null` removes the key (the only way a
- * deep merge can take an indicator out of a level, §12 config edges).
+ * deep merge can take an indicator out of a level, §12 config edges). Keys are defined as own
+ * properties, never assigned, so a "__proto__" key stays a key: patches are checked before they
+ * are merged, and an unknown key must reach that check, not vanish into a prototype.
  */
 export function deepMerge(base: unknown, patch: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
-    if (UNSAFE_KEYS.has(key) || value === undefined) continue;
+    if (value === undefined) continue;
     if (value === null) delete out[key];
-    else out[key] = deepMerge(out[key], value);
+    else
+      Object.defineProperty(out, key, {
+        value: deepMerge(Object.hasOwn(out, key) ? out[key] : undefined, value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  return out;
+}
+
+/**
+ * Two config patches into one, `patch` over `base`. Unlike the merge over the default, a null is
+ * kept: it means "remove" when the result is merged over the default.
+ */
+export function mergePatches(base: unknown, patch: unknown): unknown {
+  if (patch === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    // Defined, not assigned: a "__proto__" key reaches the schema's check (and its 400) instead of vanishing.
+    const merged = mergePatches(Object.hasOwn(out, key) ? out[key] : undefined, value);
+    Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -40,7 +63,7 @@ export function resolveConfig(layers: ConfigLayer[], input?: unknown): Parsed<Co
   for (const { patch, at } of layers) {
     if (patch === undefined) continue;
     const shape = ConfigPatchSchema.safeParse(patch);
-    if (!shape.success) problems.push(...problemsFromZod(shape.error.issues, input, at));
+    if (!shape.success) pushAll(problems, problemsFromZod(shape.error.issues, input, at));
     else merged = deepMerge(merged, patch);
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -4,7 +4,8 @@
 // A namespace import, not `{ z }`: `{ z }` is zod's namespace as one value, which esbuild keeps
 // whole (all its locales too); property reads on `* as z` let the task pane's bundle keep only what it uses.
 import * as z from "zod";
-import { boundedNumber, wholeNumber } from "./requests.js";
+import { boundedNumber, describeValue, expecting, oneOf, wholeNumber } from "./messages.js";
+import { MAX_SETTING, weight as weightIn } from "./requests.js";
 
 export const EDUCATOR_LEVELS = ["ineffective", "developing", "effective", "highlyEffective"] as const;
 export type EducatorLevel = (typeof EDUCATOR_LEVELS)[number];
@@ -16,38 +17,65 @@ export type Measure = (typeof MEASURES)[number];
 export const IMPACT_MEASURES = ["growth", "growth2", "goals"] as const;
 
 const rating = boundedNumber(1, 4, "a rating");
-const text = z.string({ error: (iss) => `expected text, got ${typeof iss.input}` }).min(1, { error: "expected text, got empty text" });
+const text = z.string({ error: (iss) => `expected text, got ${describeValue(iss.input)}` }).min(1, { error: "expected text, got empty text" });
 
-export const EducatorSchema = z.strictObject({
-  id: text,
-  role: z.enum(ROLES, { error: () => `expected one of ${ROLES.join(", ")}` }),
-  school: text,
-  district: text,
-  measures: z.strictObject({ practice: rating, growth: rating.optional(), growth2: rating.optional(), surveys: rating.optional(), goals: rating.optional() }),
-});
+export const EducatorSchema = z.strictObject(
+  {
+    id: text,
+    role: oneOf(ROLES),
+    school: text,
+    district: text,
+    measures: z.strictObject(
+      { practice: rating, growth: rating.optional(), growth2: rating.optional(), surveys: rating.optional(), goals: rating.optional() },
+      expecting("the educator's measures (an object with practice and any of growth, growth2, surveys, goals)"),
+    ),
+  },
+  expecting("an educator (an object with id, role, school, district, measures)"),
+);
 
-const weight = boundedNumber(0, 1e6, "a weight");
-export const WeightsSchema = z.strictObject({ practice: weight, growth: weight, growth2: weight.optional(), surveys: weight, goals: weight });
+const weight = weightIn({ zero: true });
+export const WeightsSchema = z.strictObject(
+  { practice: weight, growth: weight, growth2: weight.optional(), surveys: weight, goals: weight },
+  expecting("weights (an object keyed by measure)"),
+);
 export const CutsSchema = z
-  .strictObject({ highlyEffective: rating, effective: rating, developing: rating })
+  .strictObject({ highlyEffective: rating, effective: rating, developing: rating }, expecting("cuts (an object with highlyEffective, effective, developing)"))
   .refine((c) => c.developing <= c.effective && c.effective <= c.highlyEffective, { error: "cuts must rise: developing ≤ effective ≤ highlyEffective" });
 
-export const ModelSchema = z.strictObject({
-  model: z.enum(["weighted", "check"], { error: () => "expected weighted or check" }),
-  weights: WeightsSchema.partial().optional(),
-  cuts: CutsSchema.optional(),
-});
+const modelKind = z.enum(["weighted", "check"], { error: (iss) => `expected weighted or check, got ${describeValue(iss.input)}` });
 
-export const EducatorConfigSchema = z.strictObject({
-  models: z.record(z.string(), ModelSchema).optional(),
-  defaultModel: z.enum(["weighted", "check"], { error: () => "expected weighted or check" }).optional(),
-  minReport: wholeNumber(1, "a minimum group size").optional(),
-});
+export const ModelSchema = z.strictObject(
+  { model: modelKind, weights: WeightsSchema.partial().optional(), cuts: CutsSchema.optional() },
+  expecting("a district's model (an object with model, weights, cuts)"),
+);
 
-export const EducatorsRequestSchema = z.strictObject({
-  config: EducatorConfigSchema.optional(),
-  educators: z.array(EducatorSchema),
-});
+/**
+ * The most district models one config may hold. The count is checked before the models are: zod
+ * gathers a record's problems into its parent's list in one call, and a million malformed models
+ * would overflow the stack instead of making one problem.
+ */
+export const MAX_MODELS = 1000;
+
+const districtModels = z
+  .preprocess(
+    (models, ctx) => {
+      const count = typeof models === "object" && models !== null && !Array.isArray(models) ? Object.keys(models).length : 0;
+      if (count > MAX_MODELS) ctx.issues.push({ code: "custom", message: `expected at most ${MAX_MODELS} district models, got ${count}`, input: models });
+      return models;
+    },
+    z.record(z.string(), ModelSchema, expecting("district models (an object keyed by district)")),
+  )
+  .describe(`District name → model; at most ${MAX_MODELS} districts, any name`);
+
+export const EducatorConfigSchema = z.strictObject(
+  { models: districtModels.optional(), defaultModel: modelKind.optional(), minReport: wholeNumber(1, "a minimum group size", MAX_SETTING).optional() },
+  expecting("an educator config (an object with models, defaultModel, minReport)"),
+);
+
+export const EducatorsRequestSchema = z.strictObject(
+  { config: EducatorConfigSchema.optional(), educators: z.array(EducatorSchema, expecting("a list of educators")) },
+  expecting("a JSON object"),
+);
 
 export const IMPACTS = ["low", "moderate", "high", "insufficient"] as const;
 export type Impact = (typeof IMPACTS)[number];
@@ -94,6 +122,7 @@ export type GroupReport = z.infer<typeof GroupReportSchema>;
 export type Distribution = z.infer<typeof DistributionSchema>;
 export type EducatorsResponse = z.infer<typeof EducatorsResponseSchema>;
 export type Weights = z.infer<typeof WeightsSchema>;
+export type Model = z.infer<typeof ModelSchema>;
 export type Cuts = z.infer<typeof CutsSchema>;
 export type EducatorConfig = z.infer<typeof EducatorConfigSchema>;
 export type EducatorsRequest = z.infer<typeof EducatorsRequestSchema>;

@@ -5,36 +5,9 @@
 // whole (all its locales too); property reads on `* as z` let the task pane's bundle keep only what it uses.
 import * as z from "zod";
 import { DESIGNATION_TYPES, INDICATOR_INFO, INDICATORS, SCHOOL_LEVELS, SUBGROUPS, TITLE1_STATUSES } from "../core/model.js";
+import { boundedNumber, describeValue, expecting, listLength, oneOf, wholeNumber } from "./messages.js";
 
-export function describeValue(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (v === undefined) return "nothing";
-  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
-  return Array.isArray(v) ? "a list" : "an object";
-}
-
-/** A number in [min, max]; the message names the range and the value received. */
-export function boundedNumber(min: number, max: number, what = "a number") {
-  const expected = `expected ${what} from ${min} to ${max}`;
-  const error = (iss: { input?: unknown }) => `${expected}, got ${describeValue(iss.input)}`;
-  return z.number({ error }).min(min, { error }).max(max, { error });
-}
-
-export function wholeNumber(min: number, what = "a whole number") {
-  const error = (iss: { input?: unknown }) => `expected ${what} ≥ ${min}, got ${describeValue(iss.input)}`;
-  return z.number({ error }).int({ error }).min(min, { error });
-}
-
-function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: (iss) => `expected one of ${values.join(", ")}, got ${describeValue(iss.input)}` });
-}
-
-/** For an object schema: says what was expected when something else arrived. */
-function expectObject(what: string) {
-  return {
-    error: (iss: { code?: string; input?: unknown }) => (iss.code === "invalid_type" ? `expected ${what}, got ${describeValue(iss.input)}` : undefined),
-  };
-}
+export { boundedNumber, describeValue, wholeNumber } from "./messages.js";
 
 const nonEmptyText = z.string({ error: (iss) => `expected text, got ${describeValue(iss.input)}` });
 
@@ -49,7 +22,7 @@ const indicatorValues = Object.fromEntries(
 
 export const SubgroupResultSchema = z.strictObject(
   { n: wholeNumber(0, "a whole number of students"), ...indicatorValues },
-  expectObject("a student group's results (an object with n and indicator values)"),
+  expecting("a student group's results (an object with n and indicator values)"),
 );
 
 const subgroupEntries = Object.fromEntries(SUBGROUPS.filter((g) => g !== "ALL").map((g) => [g, SubgroupResultSchema.optional()])) as {
@@ -62,7 +35,7 @@ export const SubgroupsSchema = z.strictObject(
     error: (iss) =>
       iss.code === "unrecognized_keys"
         ? `unknown student group; expected one of ${SUBGROUPS.join(", ")}`
-        : expectObject("student groups (an object keyed by group code)").error(iss),
+        : expecting("student groups (an object keyed by group code)").error(iss),
   },
 );
 
@@ -73,8 +46,14 @@ export const HistoryEntrySchema = z.strictObject(
     designation: oneOf(DESIGNATION_TYPES).nullish(),
     gradRate: boundedNumber(0, 100, "a graduation rate").nullish(),
   },
-  expectObject("a history entry (an object with year, index, designation, gradRate)"),
+  expecting("a history entry (an object with year, index, designation, gradRate)"),
 );
+
+/**
+ * The most prior years a school's history may hold. Like every list inside a record, its length is
+ * checked before its items, so a history of a million bad entries is one problem, not a million.
+ */
+export const MAX_HISTORY = 100;
 
 export const SchoolSchema = z.strictObject(
   {
@@ -84,60 +63,127 @@ export const SchoolSchema = z.strictObject(
     level: oneOf(SCHOOL_LEVELS),
     title1: oneOf(TITLE1_STATUSES),
     sig: z.boolean({ error: (iss) => `expected true or false, got ${describeValue(iss.input)}` }).optional(),
-    history: z.array(HistoryEntrySchema).optional(),
+    history: z
+      .array(HistoryEntrySchema, expecting("a list of prior years"))
+      .max(MAX_HISTORY, { error: (iss) => `expected at most ${MAX_HISTORY} prior years, got ${listLength(iss.input)}` })
+      .optional(),
     subgroups: SubgroupsSchema,
   },
-  expectObject("a school (an object)"),
+  expecting("a school (an object)"),
 );
 
 // ---------------------------------------------------------------- config
 
-const positiveWeight = z.number({ error: (iss) => `expected a weight > 0, got ${describeValue(iss.input)}` }).positive({
-  error: (iss) => `expected a weight > 0, got ${describeValue(iss.input)} (use null to remove an indicator)`,
-});
+// Every number of the config has a range (api.md "The config"), so no accepted config can overflow
+// or underflow the arithmetic: an out-of-range value is a problem, never a wrong score.
+
+/** The largest weight (api.md: weights at most 1e6). */
+export const MAX_WEIGHT = 1e6;
+/**
+ * The smallest weight above 0. A weight is multiplied by another before it is divided (domain ×
+ * indicator weight), and two weights of 1e-200 multiply to 0; from 1e-6 up the products stay
+ * ordinary numbers.
+ */
+export const MIN_WEIGHT = 1e-6;
+/** The largest whole-number setting (minN, suppressBelow, previousMinN, partnerCapacity, minReport). */
+export const MAX_SETTING = 1_000_000;
+
+/** A weight from MIN_WEIGHT to MAX_WEIGHT, or also 0 where 0 means "takes no part". */
+export function weight({ zero }: { zero: boolean }) {
+  const range = `from ${MIN_WEIGHT} to ${MAX_WEIGHT}`;
+  const expected = zero ? `expected a weight of 0 or ${range}` : `expected a weight ${range}`;
+  const error = (iss: { input?: unknown }) => {
+    const hint = !zero && typeof iss.input === "number" && iss.input <= 0 ? " (use null to remove an indicator)" : "";
+    return `${expected}, got ${describeValue(iss.input)}${hint}`;
+  };
+  const bounded = z
+    .number({ error })
+    .min(zero ? 0 : MIN_WEIGHT, { error })
+    .max(MAX_WEIGHT, { error });
+  // The document can say "0 or from …" only in words: its minimum is 0.
+  return zero ? bounded.refine((w) => w === 0 || w >= MIN_WEIGHT, { error }).describe(`0 (takes no part) or ${range}`) : bounded;
+}
+
+const positiveWeight = weight({ zero: false });
 const share = boundedNumber(0, 1, "a share");
+const nineCutPoints = (iss: { input?: unknown }) => `expected nine cut points, got ${listLength(iss.input)}`;
+const target = boundedNumber(0, 100, "a target");
+/** Every indicator is on a 0–100 scale (spedIdentification's distances too), and so are its cut points. */
 const cutPointList = z
-  .array(z.number({ error: (iss) => `expected a number, got ${describeValue(iss.input)}` }), {
+  .array(boundedNumber(0, 100, "a cut point"), {
     error: (iss) => `expected a list of nine cut points, got ${describeValue(iss.input)}`,
   })
-  .length(9, { error: (iss) => `expected nine cut points, got ${Array.isArray(iss.input) ? iss.input.length : "?"}` })
+  // min and max rather than length(9): the OpenAPI generator turns these into minItems and
+  // maxItems, and drops an exact length. Only one of the two can fail, so the message stays one.
+  .min(9, { error: nineCutPoints })
+  .max(9, { error: nineCutPoints })
   .superRefine((cuts, ctx) => {
     for (let k = 1; k < cuts.length; k++) {
       if (cuts[k]! < cuts[k - 1]!) ctx.addIssue({ code: "custom", path: [k], message: `cut points must not decrease: ${cuts[k]} follows ${cuts[k - 1]}` });
     }
   });
 
-const levelWeights = z.partialRecord(z.enum(INDICATORS), positiveWeight);
-const domainWeights = z.strictObject({ academic: boundedNumber(0, 1e6, "a weight"), secc: boundedNumber(0, 1e6, "a weight") });
-const designationRules = z.strictObject({
-  pool: z.array(oneOf(TITLE1_STATUSES)).min(1, { error: "the Title I pool needs at least one status" }),
-  priorityShare: share,
-  focusShare: share,
-  rewardShare: share,
-  progressShare: share,
-  gradRateFloor: boundedNumber(0, 100, "a graduation rate"),
-});
+/**
+ * An object keyed by codes of a fixed list (a level's indicator weights, the cut points, the
+ * targets). Not a zod record: a record skips a "__proto__" key without a word, and here every key
+ * outside the list, "__proto__" and "toString" too, is an unknown one, reported with its name.
+ */
+function keyedBy<const K extends readonly [string, ...string[]], V extends z.ZodType>(codes: K, value: V, noun: string, what: string) {
+  const error = (iss: { code?: string; input?: unknown }) =>
+    iss.code === "unrecognized_keys"
+      ? `unknown ${noun}; expected one of ${codes.join(", ")}`
+      : iss.code === "invalid_type"
+        ? `expected ${what}, got ${describeValue(iss.input)}`
+        : undefined;
+  const shape = Object.fromEntries(codes.map((code) => [code, value])) as { [P in K[number]]: V };
+  return z.strictObject(shape, { error });
+}
+
+/** keyedBy with every key optional. */
+function someKeyedBy<const K extends readonly [string, ...string[]], V extends z.ZodType>(codes: K, value: V, noun: string, what: string) {
+  return keyedBy(codes, value.optional() as z.ZodOptional<V>, noun, what);
+}
+
+const levelWeights = someKeyedBy(INDICATORS, positiveWeight, "indicator", "indicator weights (an object keyed by indicator code)");
+const domainWeights = z.strictObject(
+  { academic: weight({ zero: true }), secc: weight({ zero: true }) },
+  expecting("domain weights (an object with academic and secc)"),
+);
+const designationRules = z.strictObject(
+  {
+    pool: z
+      .array(oneOf(TITLE1_STATUSES), expecting("a list of Title I statuses"))
+      .min(1, { error: "the Title I pool needs at least one status" })
+      .max(TITLE1_STATUSES.length, { error: (iss) => `expected at most ${TITLE1_STATUSES.length} Title I statuses, got ${listLength(iss.input)}` }),
+    priorityShare: share,
+    focusShare: share,
+    rewardShare: share,
+    progressShare: share,
+    gradRateFloor: boundedNumber(0, 100, "a graduation rate"),
+  },
+  expecting("designation rules (an object with pool and the shares)"),
+);
 
 // Leaf schemas shared by the full config and the patch, so a bad value gets the same message
 // whether it is caught in the patch or in the merged result.
 const configFields = {
-  minN: wholeNumber(1, "a minimum n"),
+  minN: wholeNumber(1, "a minimum n", MAX_SETTING),
   subgroupShare: share,
-  suppressBelow: wholeNumber(0),
+  suppressBelow: wholeNumber(0, "a group size", MAX_SETTING),
   allowMissingDomain: z.boolean({ error: (iss) => `expected true or false, got ${describeValue(iss.input)}` }),
   spedReference: boundedNumber(0, 100, "a reference rate"),
   gapLevels: boundedNumber(0, 9, "a number of levels"),
-  partnerCapacity: wholeNumber(0, "a partner capacity"),
+  partnerCapacity: wholeNumber(0, "a partner capacity", MAX_SETTING),
   partnerMinLevel: boundedNumber(1, 10, "a level"),
-  previousMinN: wholeNumber(1, "a minimum n"),
+  previousMinN: wholeNumber(1, "a minimum n", MAX_SETTING),
 };
 
 export const ConfigSchema = z.strictObject({
   ...configFields,
   domainWeights: domainWeights.refine((w) => w.academic + w.secc > 0, { error: "at least one domain weight must be above 0" }),
-  indicatorWeights: z.record(z.enum(SCHOOL_LEVELS), levelWeights),
-  cutPoints: z.record(z.enum(INDICATORS), cutPointList),
-  targets: z.partialRecord(z.enum(INDICATORS), boundedNumber(0, 100, "a target")),
+  indicatorWeights: keyedBy(SCHOOL_LEVELS, levelWeights, "school level", "indicator weights per school level (an object keyed by level)"),
+  cutPoints: keyedBy(INDICATORS, cutPointList, "indicator", "cut points (an object keyed by indicator code)"),
+  targets: someKeyedBy(INDICATORS, target, "indicator", "targets (an object keyed by indicator code)"),
   designation: designationRules,
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -147,52 +193,71 @@ export type Config = z.infer<typeof ConfigSchema>;
  * indicatorWeights removes an indicator from a level. The merged result is checked again whole
  * (e.g. at least one domain weight above 0).
  */
-export const ConfigPatchSchema = z.strictObject({
-  minN: configFields.minN.optional(),
-  subgroupShare: configFields.subgroupShare.optional(),
-  suppressBelow: configFields.suppressBelow.optional(),
-  allowMissingDomain: configFields.allowMissingDomain.optional(),
-  spedReference: configFields.spedReference.optional(),
-  gapLevels: configFields.gapLevels.optional(),
-  partnerCapacity: configFields.partnerCapacity.optional(),
-  partnerMinLevel: configFields.partnerMinLevel.optional(),
-  previousMinN: configFields.previousMinN.optional(),
-  domainWeights: domainWeights.partial().optional(),
-  indicatorWeights: z.partialRecord(z.enum(SCHOOL_LEVELS), z.partialRecord(z.enum(INDICATORS), positiveWeight.nullable())).optional(),
-  cutPoints: z.partialRecord(z.enum(INDICATORS), cutPointList).optional(),
-  targets: z.partialRecord(z.enum(INDICATORS), boundedNumber(0, 100, "a target").nullable()).optional(),
-  designation: designationRules.partial().optional(),
-});
+export const ConfigPatchSchema = z.strictObject(
+  {
+    minN: configFields.minN.optional(),
+    subgroupShare: configFields.subgroupShare.optional(),
+    suppressBelow: configFields.suppressBelow.optional(),
+    allowMissingDomain: configFields.allowMissingDomain.optional(),
+    spedReference: configFields.spedReference.optional(),
+    gapLevels: configFields.gapLevels.optional(),
+    partnerCapacity: configFields.partnerCapacity.optional(),
+    partnerMinLevel: configFields.partnerMinLevel.optional(),
+    previousMinN: configFields.previousMinN.optional(),
+    domainWeights: domainWeights.partial().optional(),
+    indicatorWeights: someKeyedBy(
+      SCHOOL_LEVELS,
+      someKeyedBy(INDICATORS, positiveWeight.nullable(), "indicator", "indicator weights (an object keyed by indicator code)"),
+      "school level",
+      "indicator weights per school level (an object keyed by level)",
+    ).optional(),
+    cutPoints: someKeyedBy(INDICATORS, cutPointList, "indicator", "cut points (an object keyed by indicator code)").optional(),
+    targets: someKeyedBy(INDICATORS, target.nullable(), "indicator", "targets (an object keyed by indicator code)").optional(),
+    designation: designationRules.partial().optional(),
+  },
+  expecting("a config (an object with any of the config's settings)"),
+);
 export type ConfigPatch = z.input<typeof ConfigPatchSchema>;
+
+const schoolList = z.array(SchoolSchema, expecting("a list of schools"));
 
 export const ScoreRequestSchema = z.strictObject(
   {
     year: wholeNumber(1900, "a whole year").optional(),
     config: ConfigPatchSchema.optional(),
-    schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+    schools: schoolList,
   },
-  expectObject("a JSON object"),
+  expecting("a JSON object"),
 );
+
+/** The most scenarios one request compares. */
+export const MAX_SCENARIOS = 20;
 
 export const ScenariosRequestSchema = z.strictObject(
   {
     year: wholeNumber(1900, "a whole year").optional(),
     config: ConfigPatchSchema.optional(),
-    schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+    schools: schoolList,
     scenarios: z
-      .array(z.strictObject({ name: nonEmptyText.min(1, { error: "a scenario needs a name" }), config: ConfigPatchSchema.optional() }))
+      .array(
+        z.strictObject(
+          { name: nonEmptyText.min(1, { error: "a scenario needs a name" }), config: ConfigPatchSchema.optional() },
+          expecting("a scenario (an object with name and config)"),
+        ),
+        expecting("a list of scenarios"),
+      )
       .min(1, { error: "expected at least one scenario (the first is the baseline)" })
-      .max(20, { error: "expected at most 20 scenarios" }),
+      .max(MAX_SCENARIOS, { error: (iss) => `expected at most ${MAX_SCENARIOS} scenarios, got ${listLength(iss.input)}` }),
   },
-  expectObject("a JSON object"),
+  expecting("a JSON object"),
 );
 
 export const CutPointsRequestSchema = z.strictObject(
   {
     config: ConfigPatchSchema.optional(),
-    schools: z.array(SchoolSchema, { error: (iss) => `expected a list of schools, got ${describeValue(iss.input)}` }),
+    schools: schoolList,
   },
-  expectObject("a JSON object"),
+  expecting("a JSON object"),
 );
 
 export type SubgroupResult = z.infer<typeof SubgroupResultSchema>;

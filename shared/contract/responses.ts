@@ -26,7 +26,8 @@ export const IndicatorResultSchema = z.object({
   weight: z.number(),
   points: z.number(),
   /** Signed change of the ALL value needed for one, two and three levels more. */
-  changeNeeded: z.tuple([z.number().nullable(), z.number().nullable(), z.number().nullable()]),
+  // The OpenAPI generator writes a tuple as prefixItems alone, which allows any length; the meta says three.
+  changeNeeded: z.tuple([z.number().nullable(), z.number().nullable(), z.number().nullable()]).meta({ minItems: 3, maxItems: 3 }),
   /** Why a level is missing: `noValue` or `belowMinN`. */
   missing: z.enum(["noValue", "belowMinN"]).optional(),
 });
@@ -137,7 +138,8 @@ export const ScenariosResponseSchema = z.object({
 
 export const CutPointsResponseSchema = z.object({
   methodologyVersion: z.string(),
-  cutPoints: z.partialRecord(indicatorCode, z.array(z.number())),
+  /** Nine per indicator (min and max, not length: the OpenAPI generator keeps only these). */
+  cutPoints: z.partialRecord(indicatorCode, z.array(z.number()).min(9).max(9)),
   counts: z.partialRecord(indicatorCode, z.number().int()),
   skipped: z.partialRecord(indicatorCode, z.string()),
 });

@@ -64,6 +64,15 @@ function isValidSubgroups(s: unknown): boolean {
   return true;
 }
 
+/**
+ * Array.prototype.every skips the holes of a sparse array, which zod reads as `undefined`: a list
+ * built in JavaScript (local mode) with a hole must not pass as valid.
+ */
+export function everyItem(list: readonly unknown[], valid: (item: unknown) => boolean): boolean {
+  for (let i = 0; i < list.length; i++) if (!valid(list[i])) return false;
+  return true;
+}
+
 export function isValidSchool(s: unknown): boolean {
   if (!isRecord(s)) return false;
   if (typeof s.id !== "string" || s.id.length === 0) return false;
@@ -86,7 +95,7 @@ export function isValidSchool(s: unknown): boolean {
         if (v !== undefined && typeof v !== "boolean") return false;
         break;
       case "history":
-        if (v !== undefined && !(Array.isArray(v) && v.every(isValidHistoryEntry))) return false;
+        if (v !== undefined && !(Array.isArray(v) && everyItem(v, isValidHistoryEntry))) return false;
         break;
       default:
         return false;

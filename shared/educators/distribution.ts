@@ -40,15 +40,20 @@ export function distribution(educators: readonly Educator[], results: readonly E
     }
   });
 
-  const out: Distribution = { districts: {}, schools: {} };
+  // School and district names are the caller's text: Maps while counting, and own properties of
+  // the answer through Object.fromEntries, so "__proto__" or "toString" is a group like any other.
+  type SchoolReport = Distribution["schools"][string];
+  const schools = new Map<string, SchoolReport>();
+  const districts = new Map<string, Distribution["districts"][string]>();
   const small = `fewer than ${minReport} rated educators`;
-  for (const [school, { district }] of [...bySchool].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.schools[school] = { district };
+  for (const [school, { district }] of [...bySchool].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) schools.set(school, { district });
   for (const district of [...byDistrict.keys()].sort()) {
-    out.districts[district] = {};
+    const roles: Distribution["districts"][string] = {};
+    districts.set(district, roles);
     for (const role of ROLES) {
       const districtTally = byDistrict.get(district)!.get(role);
       if (!districtTally) continue;
-      const groups = Object.entries(out.schools)
+      const groups = [...schools]
         .filter(([, s]) => s.district === district)
         .flatMap(([school]) => {
           const tally = bySchool.get(school)!.tallies.get(role);
@@ -63,14 +68,14 @@ export function distribution(educators: readonly Educator[], results: readonly E
         suppressed.add(others[0]!.school);
       }
       for (const g of groups) {
-        out.schools[g.school]![role] = !suppressed.has(g.school)
+        schools.get(g.school)![role] = !suppressed.has(g.school)
           ? shown(g.tally)
           : sum(g.tally) < minReport
             ? hidden(small)
             : hidden("complementary suppression: protects a smaller group in the same district");
       }
-      out.districts[district]![role] = districtHidden ? hidden(small) : shown(districtTally);
+      roles[role] = districtHidden ? hidden(small) : shown(districtTally);
     }
   }
-  return out;
+  return { districts: Object.fromEntries(districts), schools: Object.fromEntries(schools) };
 }

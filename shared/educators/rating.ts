@@ -92,7 +92,7 @@ function check(e: Educator, m: DistrictModel): EducatorResult {
 }
 
 export function rateEducator(e: Educator, config: ResolvedEducatorConfig): EducatorResult {
-  const model = config.models[e.district] ?? config.defaultModel;
+  const model = config.models.get(e.district) ?? config.defaultModel;
   return model.model === "weighted" ? weighted(e, model) : check(e, model);
 }
 

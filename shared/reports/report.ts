@@ -6,16 +6,22 @@ import type { Table, TableCell } from "../tables/cells.js";
 /** A label/value line of a sheet's header block (methodology version, config hash, time, source…). */
 export type InfoLine = [string, TableCell];
 
-/** Cells of a column whose text is a code's label get that code's fill (conditional formats, so colours follow sorting). */
+/**
+ * Cells of a column whose text is a code's label get that code's fill (conditional formats, so
+ * colours follow sorting). A cell matches when it equals the text, or, with `contains`, when it
+ * contains it: "Average" must not colour "Below average", but "→" marks every changed designation.
+ */
 export interface Highlight {
   column: string;
   fills: { code: string; text: string; color: string }[];
+  match?: "equals" | "contains";
 }
 
-/** A stacked chart over rows of the table (0-based within the data rows; columns by header). */
+/** A chart over rows of the table (0-based within the data rows; columns by header). */
 export interface ChartSpec {
   name: string;
-  kind: "columnStacked100";
+  /** 100% stacked columns (shares, e.g. educators by level), or clustered horizontal bars (values side by side, e.g. a school's indicator levels). */
+  kind: "columnStacked100" | "barClustered";
   title: string;
   /** Data rows the chart covers, from the first. */
   rows: number;
@@ -27,6 +33,16 @@ export interface ChartSpec {
   at: { row: number; column: number };
 }
 
+/** A further table below a sheet's main one (SQII Districts' n-size impact block). */
+export interface TableBlock {
+  /** The Excel table's name (unique in a workbook). */
+  tableName: string;
+  table: Table;
+  highlights?: Highlight[];
+  /** Per column header, a number format for its data cells ("0.0"). */
+  numberFormats?: Record<string, string>;
+}
+
 export interface ReportSheet {
   /** The sheet the product owns, e.g. "SQII Results". */
   sheet: string;
@@ -34,7 +50,7 @@ export interface ReportSheet {
   tableName: string;
   /** Lines above the table; a blank line separates them from it. */
   info: InfoLine[];
-  /** Absent for a sheet that is only a header block (the command line's SQII Run). */
+  /** Absent for a sheet that is only a header block. */
   table?: Table;
   highlights?: Highlight[];
   /** Per column header, a number format for its data cells ("0.0"). */
@@ -42,6 +58,35 @@ export interface ReportSheet {
   /** Columns kept in view when scrolling right (the header rows always are). */
   frozenColumns?: number;
   chart?: ChartSpec;
+  /** Tables below the main one, each after a blank line; the frozen header and the filter stay the main table's. */
+  blocks?: TableBlock[];
+}
+
+/** Where a sheet's parts land (0-based rows): the header block at the top, then each table's header row. */
+export interface SheetLayout {
+  /** The main table first (when the sheet has one), then the blocks in order. */
+  tables: { block: TableBlock; headerRow: number }[];
+}
+
+/** The one placement both renderers follow: a blank line after the header block and after each table. */
+export function sheetLayout(content: ReportSheet): SheetLayout {
+  const main: TableBlock[] = content.table
+    ? [
+        {
+          tableName: content.tableName,
+          table: content.table,
+          ...(content.highlights && { highlights: content.highlights }),
+          ...(content.numberFormats && { numberFormats: content.numberFormats }),
+        },
+      ]
+    : [];
+  let row = content.info.length === 0 ? 0 : content.info.length + 1;
+  const tables = [...main, ...(content.blocks ?? [])].map((block) => {
+    const placed = { block, headerRow: row };
+    row += block.table.rows.length + 2;
+    return placed;
+  });
+  return { tables };
 }
 
 /** The one palette (Office's light fills), keyed by code. */
@@ -64,8 +109,13 @@ export function codeLabel(code: string): string {
 }
 
 /** A column's codes coloured from the palette; `text` is what the cells show for a code. */
-export function highlight(column: string, codes: readonly PaletteCode[], text: (code: PaletteCode) => string = codeLabel): Highlight {
-  return { column, fills: codes.map((code) => ({ code, text: text(code), color: PALETTE[code] })) };
+export function highlight(
+  column: string,
+  codes: readonly PaletteCode[],
+  text: (code: PaletteCode) => string = codeLabel,
+  match: Highlight["match"] = "equals",
+): Highlight {
+  return { column, fills: codes.map((code) => ({ code, text: text(code), color: PALETTE[code] })), match };
 }
 
 /** The lines that trace a sheet to the exact rules and data that made it. */

@@ -27,7 +27,7 @@ export function scenarioSheet(response: ScenariosResponse, names: ReadonlyMap<st
   const highlights: Highlight[] = [
     ...scenarios.map((name) => highlight(`${name}: Designation`, ["priority", "focus", "reward"])),
     // A changed designation reads "Focus → None": the arrow marks every change.
-    ...others.map((name) => highlight(`${name}: Changed`, ["changed"], () => "→")),
+    ...others.map((name) => highlight(`${name}: Changed`, ["changed"], () => "→", "contains")),
   ];
   const info: InfoLine[] = [
     ["Methodology version", response.methodologyVersion],

@@ -1,16 +1,18 @@
-// The sheets a scoring run writes (api.md "Outputs"): SQII Results (one row per school) and SQII
-// Subgroups (school × group), with the header block that traces them, the band and designation
-// colours and the number formats; and the command line's workbook, whose trace lines stand on a
-// sheet of their own (SQII Run).
+// The sheets a scoring run writes (api.md "Outputs"), the same from both doors: SQII Results (one
+// row per school, built here), SQII Subgroups, SQII Indicators, SQII Partnerships and SQII
+// Districts (each in its own module), all under the header block that traces them.
 import type { Partnerships, SchoolResult, ScoreResponse } from "../contract/responses.js";
-import { INDICATORS, SUBGROUP_NAMES, SUBGROUPS, type Subgroup } from "../core/model.js";
+import { INDICATORS } from "../core/model.js";
 import type { Table } from "../tables/cells.js";
 import { FIELD_LABELS } from "../tables/school-columns.js";
+import { districtsSheet } from "./district-sheet.js";
+import { indicatorsSheet } from "./indicator-sheet.js";
+import { partnershipsSheet } from "./partnership-sheet.js";
 import { codeLabel, highlight, type InfoLine, type OutputColumn, type ReportSheet, tableOf, traceInfo } from "./report.js";
+import type { ScoredRun } from "./scored-run.js";
+import { SUBGROUPS_SHEET, subgroupsTable } from "./subgroup-sheet.js";
 
 export const RESULTS_SHEET = "SQII Results";
-export const SUBGROUPS_SHEET = "SQII Subgroups";
-export const RUN_SHEET = "SQII Run";
 
 const joinMessages = (reasons: readonly { message: string }[]) => reasons.map((r) => r.message).join("; ");
 
@@ -62,29 +64,6 @@ export function resultsTable(response: ScoreResponse): Table {
   return tableOf(columns, response.results);
 }
 
-interface SubgroupRow {
-  school: SchoolResult;
-  group: Subgroup;
-}
-
-/** One row per school × student group reported, schools in response order, groups in §1 order. */
-export function subgroupsTable(response: ScoreResponse): Table {
-  const report = ({ school, group }: SubgroupRow) => school.subgroups[group]!;
-  const columns: OutputColumn<SubgroupRow>[] = [
-    { header: "School ID", value: (s) => s.school.id },
-    { header: "School", value: (s) => s.school.name },
-    { header: "Group", value: (s) => s.group },
-    { header: "Group Name", value: (s) => SUBGROUP_NAMES[s.group] },
-    { header: "N", value: (s) => report(s).n },
-    { header: "Accountable", value: (s) => report(s).accountable },
-    { header: "Flags", value: (s) => report(s).flags.join(", ") || null },
-    { header: "Academic Level", value: (s) => report(s).academicLevel },
-    ...INDICATORS.map((code) => ({ header: `${FIELD_LABELS[code]} Level`, value: (s: SubgroupRow) => report(s).levels[code] ?? null })),
-  ];
-  const rows = response.results.flatMap((school) => SUBGROUPS.filter((group) => school.subgroups[group]).map((group) => ({ school, group })));
-  return tableOf(columns, rows);
-}
-
 /** Scores to one decimal as the methodology reports them; levels whole; means two decimals. */
 const RESULT_FORMATS = {
   "Index Score": "0.0",
@@ -103,48 +82,45 @@ export interface Run {
   at: Date;
   /** `local` (the bundled engine) or the API's URL. */
   engine: string;
+  /** Where the config came from: `sheet SQII Config`, or `default`. */
+  config?: string;
 }
 
-function runInfo(response: ScoreResponse, run: Run): InfoLine[] {
+/** The header block of every sheet of the run: what traces it, the year, and the count of schools. */
+function runInfo(run: ScoredRun, trace: Run): InfoLine[] {
+  const { response } = run;
   const { schools, scored, unscored } = response.summary;
-  return [...traceInfo(response, run.at, run.source), ["Engine", run.engine], ["Schools", `${schools} sent, ${scored} scored, ${unscored} unscored`]];
-}
-
-/** What the add-in writes: both sheets headed by the run's trace lines. School id and name stay in view. */
-export function resultSheets(response: ScoreResponse, run: Run): ReportSheet[] {
-  const info = runInfo(response, run);
   return [
-    { sheet: RESULTS_SHEET, tableName: "SQIIResults", info, table: resultsTable(response), highlights: RESULT_HIGHLIGHTS, numberFormats: RESULT_FORMATS },
-    // No number formats here: one entry per cell for ~14 rows a school would be a request of its own.
-    { sheet: SUBGROUPS_SHEET, tableName: "SQIISubgroups", info, table: subgroupsTable(response) },
+    ...traceInfo(response, trace.at, trace.source),
+    ...(trace.config ? [["Config", trace.config] as InfoLine] : []),
+    ["Engine", trace.engine],
+    ["Year", response.year ?? "not given"],
+    ["Schools", `${schools} sent, ${scored} scored, ${unscored} unscored`],
+    // The engine scored with a config other than the one checked here (an API at another default).
+    ...(run.config === null ? [["Targets", "not shown: the engine's config hash differs from the checked config's"] as InfoLine] : []),
   ];
 }
 
-/** What the command line writes: the two tables from A1, then SQII Run with the trace and the counts. */
-export function resultFileSheets(response: ScoreResponse, at: Date): ReportSheet[] {
-  const { summary } = response;
-  const run: InfoLine[] = [
-    ["Methodology version", response.methodologyVersion],
-    ["Config hash (SHA-256)", response.configHash],
-    ["Year", response.year],
-    ["Scored at", at.toISOString()],
-    ["Schools", summary.schools],
-    ["Scored", summary.scored],
-    ["Unscored", summary.unscored],
-    ["Title I pool", summary.titleIPool],
-    ...Object.entries(summary.designations).map(([type, count]): InfoLine => [`Designation: ${type}`, count]),
-  ];
+/**
+ * What both doors write (the add-in into the open workbook, the command line into --out x.xlsx):
+ * every sheet headed by the run's trace lines; school id and name stay in view.
+ */
+export function resultSheets(run: ScoredRun, trace: Run): ReportSheet[] {
+  const info = runInfo(run, trace);
   return [
     {
       sheet: RESULTS_SHEET,
       tableName: "SQIIResults",
-      info: [],
-      table: resultsTable(response),
+      info,
+      table: resultsTable(run.response),
       highlights: RESULT_HIGHLIGHTS,
       numberFormats: RESULT_FORMATS,
       frozenColumns: 2,
     },
-    { sheet: SUBGROUPS_SHEET, tableName: "SQIISubgroups", info: [], table: subgroupsTable(response), frozenColumns: 2 },
-    { sheet: RUN_SHEET, tableName: "SQIIRun", info: run },
+    // No number formats here: ~14 rows a school, and General shows its values as they are.
+    { sheet: SUBGROUPS_SHEET, tableName: "SQIISubgroups", info, table: subgroupsTable(run), frozenColumns: 2 },
+    indicatorsSheet(run, info),
+    partnershipsSheet(run, info),
+    districtsSheet(run, info),
   ];
 }

@@ -39,9 +39,13 @@ const SCHOOL_INSTRUCTIONS: InfoLine[] = [
   ["Then", "Select any cell of the table and press Score in the SQII pane. Problems are listed by cell."],
 ];
 
-/** The header, plus sample rows when asked for: labels where the validation lists expect them. */
+/**
+ * The header, plus sample rows when asked for: labels where the validation lists expect them. The
+ * sample's history goes in SQII History (history-sheets.ts), not in a History column.
+ */
 export function templateRows(sample?: Pick<ScoreRequest, "schools" | "year">): Table {
-  const [header, ...rows] = requestToLongRows(sample ?? { schools: [] }) as [string[], ...TableCell[][]];
+  const schools = (sample?.schools ?? []).map(({ history: _, ...school }) => school);
+  const [header, ...rows] = requestToLongRows({ ...sample, schools }) as [string[], ...TableCell[][]];
   const level = header.indexOf(FIELD_LABELS.level);
   const title1 = header.indexOf(FIELD_LABELS.title1);
   for (const row of rows) {

@@ -5,9 +5,9 @@
 
 import type { Config, School } from "../contract/requests.js";
 import type { Reason, SchoolResult } from "../contract/responses.js";
-import { DESIGNATION_TYPES, type DesignationType, type Stage, type Subgroup, TITLE1_STATUSES } from "../core/model.js";
+import { DESIGNATION_TYPES, type DesignationType, type Stage, type Subgroup, TITLE1_STATUSES, type Title1Status } from "../core/model.js";
 import { ceilShare, round6, roundHalfAway } from "../core/numbers.js";
-import { type SchoolFacts, schoolFacts, yearsInStatus } from "./designation-facts.js";
+import { priorYear, type SchoolFacts, schoolFacts, yearsInStatus } from "./designation-facts.js";
 
 export { priorYear, yearsIn } from "./designation-facts.js";
 
@@ -42,6 +42,46 @@ export interface DesignationOutcome {
 }
 
 const one = (x: number) => roundHalfAway(x, 1);
+
+/** Ties in every ranking go to the smaller id (code-unit order). */
+export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+type Rules = Config["designation"];
+
+/** §7: the pool is the scored schools whose Title I status is one of `designation.pool`. */
+export function inPool(score: number | null, title1: Title1Status, rules: Rules): boolean {
+  return score !== null && rules.pool.includes(title1);
+}
+
+/** How many schools each ranking takes from a pool of N: ceil(share × N) (Reward's high-progress share counts differently). */
+export function poolCounts(rules: Rules, poolSize: number): { priority: number; focus: number; reward: number } {
+  return { priority: ceilShare(rules.priorityShare, poolSize), focus: ceilShare(rules.focusShare, poolSize), reward: ceilShare(rules.rewardShare, poolSize) };
+}
+
+/** Below a floor as §12 compares: both at 6 decimals. */
+export function below(value: number, floor: number): boolean {
+  return round6(value) < round6(floor);
+}
+
+/** A high school's graduation rate (ALL) this year and, when history has it, the prior year's (schoolFacts reads the same into arrays). */
+export function gradRates(school: School, year?: number): { now: number; prior: number | null; priorYear: number | null } | null {
+  if (school.level !== "high") return null;
+  const now = school.subgroups.ALL.grad;
+  if (now == null) return null;
+  const py = priorYear(school.history, year);
+  const prior = school.history?.find((h) => h.year === py)?.gradRate ?? null;
+  return { now, prior, priorYear: py };
+}
+
+/** The most recent prior index (§12 high-progress), before `year` when the request names one (schoolFacts reads the same into arrays). */
+export function priorIndex(school: School, year?: number): { index: number; year: number } | null {
+  let best: { index: number; year: number } | null = null;
+  for (const h of school.history ?? []) {
+    if (h.index == null || (year !== undefined && h.year >= year)) continue;
+    if (!best || h.year > best.year) best = { index: h.index, year: h.year };
+  }
+  return best;
+}
 
 const PRIORITY = DESIGNATION_TYPES.indexOf("priority");
 const FOCUS = DESIGNATION_TYPES.indexOf("focus");
@@ -208,10 +248,6 @@ export class Designations {
   }
 }
 
-function below(value: number, floor: number): boolean {
-  return round6(value) < round6(floor);
-}
-
 export function designateAll(scored: Scored, facts: SchoolFacts, config: Config, ranking?: PoolRanking): Designations {
   const rules = config.designation;
   const { pool, ascending, descending, byGap: gapOrder, byGain, gains } = ranking ?? rankPool(scored, facts, rules.pool);
@@ -229,7 +265,8 @@ export function designateAll(scored: Scored, facts: SchoolFacts, config: Config,
   const { gradNow, gradPrior, gradPriorYear } = facts;
 
   // Priority: lowest share of the pool, two years under the graduation floor, SIG schools.
-  const priorityCount = ceilShare(rules.priorityShare, N);
+  const counts = poolCounts(rules, N);
+  const priorityCount = counts.priority;
   for (let rank = 0; rank < Math.min(priorityCount, N); rank++) {
     const i = ascending[rank]!;
     give(i, PRIORITY, {
@@ -250,7 +287,7 @@ export function designateAll(scored: Scored, facts: SchoolFacts, config: Config,
   }
 
   // Focus: of the rest, the largest achievement gaps (count from the whole pool), and low graduation.
-  const focusCount = ceilShare(rules.focusShare, N);
+  const focusCount = counts.focus;
   for (let k = 0, rank = 0; k < gapOrder.length && rank < focusCount; k++) {
     const i = gapOrder[k]!;
     if (type[i] !== UNSET) continue;
@@ -271,7 +308,7 @@ export function designateAll(scored: Scored, facts: SchoolFacts, config: Config,
   }
 
   // Reward: highest-performing (top share, no refill for those dropped) or high-progress.
-  const rewardCount = ceilShare(rules.rewardShare, N);
+  const rewardCount = counts.reward;
   for (let rank = 0; rank < Math.min(rewardCount, N); rank++) {
     const i = descending[rank]!;
     if (type[i] !== UNSET || scored.gapFlags[i]) continue;

@@ -2,11 +2,11 @@
 // first (the baseline). Each scenario's config = default ⊕ request config ⊕ scenario config.
 import { type ConfigLayer, configHash, resolveConfig } from "../contract/config.js";
 import { crossChecks, duplicatesIn, parseWith, type RequestParser } from "../contract/parse.js";
-import { type Config, type ScenariosRequest, ScenariosRequestSchema, type School } from "../contract/requests.js";
+import { type Config, MAX_SCENARIOS, type ScenariosRequest, ScenariosRequestSchema, type School } from "../contract/requests.js";
 import type { ScenariosResponse } from "../contract/responses.js";
 import { METHODOLOGY_VERSION } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
-import type { Parsed, Problem } from "../core/problems.js";
+import { type Parsed, type Problem, pushAll } from "../core/problems.js";
 import { type Assessment, assessSchools, indexOf } from "./assessment.js";
 import { schoolFacts } from "./designation-facts.js";
 import { jsonPieces, type Lazy, LazyList, whole } from "./json-pieces.js";
@@ -20,16 +20,13 @@ export interface ParsedScenarios {
   configs: Config[];
 }
 
-/**
- * The most scenarios ScenariosRequestSchema accepts. A longer list is a shape problem; only this
- * many scenario configs are resolved, so a huge list cannot buy a config check per entry.
- */
-const MAX_SCENARIOS = 20;
-
 const SCENARIOS_REQUEST: RequestParser<ScenariosRequest, Config[]> = {
   schema: ScenariosRequestSchema,
   // Scenario names must tell the columns of a comparison apart.
-  crossChecks: (body) => [...crossChecks(body), ...duplicatesIn(body, "scenarios", "name", (name) => `duplicate scenario name ${JSON.stringify(name)}`)],
+  crossChecks: (body) => [
+    ...crossChecks(body),
+    ...duplicatesIn(body, "scenarios", "name", (name) => `duplicate scenario name ${JSON.stringify(name)}`, MAX_SCENARIOS),
+  ],
   config: scenarioConfigs,
 };
 
@@ -47,6 +44,8 @@ export function parseScenariosRequest(body: unknown): Parsed<ParsedScenarios> {
 function scenarioConfigs(body: unknown): Parsed<Config[]> {
   const raw = body as { config?: unknown; scenarios?: unknown } | null;
   const base: ConfigLayer = { patch: raw?.config, at: ["config"] };
+  // A longer list is a shape problem; only this many scenario configs are resolved, so a huge list
+  // cannot buy a config check per entry.
   const scenarios = Array.isArray(raw?.scenarios) ? raw.scenarios.slice(0, MAX_SCENARIOS) : [];
   if (scenarios.length === 0) {
     const own = resolveConfig([base], body);
@@ -57,7 +56,7 @@ function scenarioConfigs(body: unknown): Parsed<Config[]> {
   scenarios.forEach((scenario: { config?: unknown } | null, i) => {
     const config = resolveConfig([base, { patch: scenario?.config, at: ["scenarios", i, "config"] }], body);
     if (config.ok) configs.push(config.value);
-    else problems.push(...config.problems);
+    else pushAll(problems, config.problems);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: configs };
 }

@@ -109,7 +109,9 @@ export class ProblemLog {
   /** A log with the same problems, to add more to without changing this one. */
   copy(): ProblemLog {
     const log = new ProblemLog(this.place);
-    log.entries.push(...this.entries);
+    // A loop, not push(...entries): a spread passes each entry as an argument, and a sheet with
+    // ~120,000 problems would overflow the call stack.
+    for (const entry of this.entries) log.entries.push(entry);
     return log;
   }
 

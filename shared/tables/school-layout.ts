@@ -2,7 +2,7 @@
 // is a Student Group column, else wide (`ELA (HI)` columns, one row per school); which columns are
 // recognised, ignored or missing; and the header problems, each at its cell.
 import { describeValue } from "../contract/requests.js";
-import { SUBGROUPS, type Subgroup } from "../core/model.js";
+import { INDICATOR_INFO, type Indicator, SUBGROUPS, type Subgroup } from "../core/model.js";
 import { cellText, isBlank } from "./cells.js";
 import type { ProblemLog } from "./columns.js";
 import { FIELD_LABELS, fieldOfHeader, groupOfName, isValueField, type TableField } from "./school-columns.js";
@@ -134,7 +134,9 @@ function missingColumns(columns: Map<string, TableColumn>, valueColumns: Layout[
     if (!columns.has("n")) missing.push({ key: "n", label: FIELD_LABELS.n });
     return missing;
   }
-  const groups = new Set<Subgroup>(["ALL", ...(valueColumns.keys() as Iterable<Subgroup>)]);
+  // A group whose only columns are school-only indicators has no results to count (those values are problems of their own).
+  const counted = [...valueColumns].filter(([, cs]) => cs.some((c) => c.field === "n" || !INDICATOR_INFO[c.field as Indicator].schoolOnly));
+  const groups = new Set<Subgroup>(["ALL", ...counted.map(([group]) => group as Subgroup)]);
   for (const group of SUBGROUPS) {
     if (groups.has(group) && !columns.has(columnKey("n", group))) missing.push({ key: `n:${group}`, label: group === "ALL" ? "N" : `N (${group})` });
   }

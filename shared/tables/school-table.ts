@@ -3,7 +3,7 @@
 // school-columns.ts; cells, the problem log and header matching from the shared table layer. The
 // add-in bundles this and the command line uses it, so both read a sheet the same way.
 import { describeValue } from "../contract/requests.js";
-import { SUBGROUP_NAMES, SUBGROUPS, type Subgroup } from "../core/model.js";
+import { INDICATOR_INFO, SUBGROUP_NAMES, SUBGROUPS, type Subgroup } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
 import { type CellProblem, cellText, isBlank, type LocatedProblem, squash, type TablePlace } from "./cells.js";
 import { isPercentFormat, ProblemLog, type ReadOptions } from "./columns.js";
@@ -160,10 +160,12 @@ class TableReader {
     this.readAttributes(school, row);
     for (const group of SUBGROUPS) {
       const columns = this.layout.valueColumns.get(group) ?? [];
-      // A group with no value in this row is not in the school; ALL always is, so a blank N is reported.
-      if (group !== "ALL" && columns.every((c) => isBlank(this.values[row]![c.index]))) continue;
+      const values = this.readValues(row, columns, school, group);
+      // A group with no value in this row (school-only values aside: they are problems) is not in
+      // the school; ALL always is, so a blank N is reported.
+      if (group !== "ALL" && Object.keys(values).length === 0) continue;
       school.groupRows.set(group, row);
-      school.draft.subgroups[group] = this.readValues(row, columns, school, group);
+      school.draft.subgroups[group] = values;
     }
   }
 
@@ -217,6 +219,10 @@ class TableReader {
       const cell = this.values[row]![column.index];
       if (isBlank(cell)) continue;
       const field = column.field as ValueField;
+      if (group !== "ALL" && field !== "n" && INDICATOR_INFO[field].schoolOnly) {
+        this.schoolOnlyProblem({ row, col: column.index }, school, group, field);
+        continue;
+      }
       const conversion = convertCell(field, cell, isPercentFormat(this.options, row, column.index));
       if (conversion.ok) result[field] = conversion.value;
       else {
@@ -225,6 +231,23 @@ class TableReader {
       }
     }
     return result;
+  }
+
+  /**
+   * EL Redesignation and SpEd Identification count for the whole school only (methodology §12):
+   * a value on another group's row would be ignored, so it is a problem that says where it goes.
+   */
+  private schoolOnlyProblem(at: Position, school: SchoolRecord, group: Subgroup, field: ValueField): void {
+    const where =
+      this.layout.format === "long"
+        ? `give it on the school's ALL row, not on the ${SUBGROUP_NAMES[group]} row`
+        : `give it in the ${FIELD_LABELS[field]} column (all students), not in the ${group} group's column`;
+    this.problemAt(
+      at,
+      `schools[${school.index}].subgroups.${group}.${field}`,
+      `${FIELD_LABELS[field]} is a school-only indicator (methodology §12): ${where}`,
+      school,
+    );
   }
 
   private readYear(row: number): void {

@@ -26,6 +26,20 @@ beforeAll(async () => {
           { status: 400, detail: "1 problem", errors: [{ path: "schools[0].id", message: "expected a school id" }] },
           "application/problem+json",
         );
+      if (req.url === "/flood/v1/score")
+        return send(
+          400,
+          {
+            status: 400,
+            detail: "1002 problems found",
+            errors: [
+              { path: "a", message: "x" },
+              { path: "b", message: "y" },
+            ],
+            more: 1000,
+          },
+          "application/problem+json",
+        );
       if (req.url === "/keyed/v1/score") return send(401, { status: 401, detail: "send Authorization" }, "application/problem+json");
       if (req.url === "/down/v1/score") return send(503, { status: 503, detail: "busy" }, "application/problem+json");
       if (req.url === "/big/v1/score") return send(413, { status: 413, detail: "25000 schools sent; at most 20000" }, "application/problem+json");
@@ -53,6 +67,10 @@ describe("callEngine", () => {
       kind: "invalid",
       problems: [{ path: "schools[0].id", message: "expected a school id" }],
     });
+  });
+
+  it("keeps the count of the problems a 400 found but did not list", async () => {
+    expect(await callEngine("score", {}, { endpoint: `${base}/flood` })).toMatchObject({ ok: false, kind: "invalid", total: 1002 });
   });
 
   it("says whether a retry can help", async () => {

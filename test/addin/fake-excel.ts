@@ -15,13 +15,20 @@ export interface FakeConditionalFormat {
   type: string;
   column: number;
   rows: [number, number];
+  /** A "ContainsText" format's. */
   textComparison: { format: { fill: { color?: string } }; rule?: { operator: string; text: string } };
+  /** A "CellValue" format's. */
+  cellValue: { format: { fill: { color?: string } }; rule?: { formula1: string; operator: string } };
 }
 
 export class FakeSheet {
   readonly cells = new Map<string, Cell>();
+  /** Number formats set on cells (by range, not by table column), keyed like cells. */
+  readonly numberFormats = new Map<string, string>();
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   frozenRows = 0;
+  /** As a sheet from getItemOrNullObject reads when it exists. */
+  readonly isNullObject = false;
   constructor(
     readonly book: FakeWorkbook,
     public name: string,
@@ -48,8 +55,11 @@ export class FakeSheet {
       // Like Range.clear() with its default "All": contents and formats, conditional ones included.
       clear: () => {
         this.cells.clear();
+        this.numberFormats.clear();
         this.conditionalFormats.length = 0;
       },
+      // The sheet's tables hold its validation here; clearing it clears theirs.
+      dataValidation: { clear: () => {} },
       select: () => {
         this.book.active = this.name;
         this.book.selection = { sheet: this.name, address: address ?? "A1" };
@@ -78,7 +88,7 @@ export class FakeSheet {
       rowCount,
       columnCount,
       values,
-      numberFormat: values.map((r) => r.map(() => "General")),
+      numberFormat: values.map((r, i) => r.map((_, j) => this.numberFormats.get(`${row + i},${column + j}`) ?? "General")),
       load() {},
     };
   }
@@ -93,10 +103,24 @@ export class FakeSheet {
       columnCount,
       conditionalFormats: {
         add: (type: string) => {
-          const format: FakeConditionalFormat = { type, column, rows: [row, row + rowCount - 1], textComparison: { format: { fill: {} } } };
+          const format: FakeConditionalFormat = {
+            type,
+            column,
+            rows: [row, row + rowCount - 1],
+            textComparison: { format: { fill: {} } },
+            cellValue: { format: { fill: {} } },
+          };
           sheet.conditionalFormats.push(format);
           return format;
         },
+      },
+      getTables: (_fullyContained?: boolean) => sheet.book.tablesAt(sheet, row, column),
+      /** What a loaded range's values give: the cells now (blank as ""). */
+      get values(): Cell[][] {
+        return sheet.block(row, column, rowCount, columnCount).values;
+      },
+      load() {
+        return this;
       },
       set values(values: Cell[][]) {
         if (values.length !== rowCount || values.some((r) => r.length !== columnCount)) {
@@ -108,6 +132,13 @@ export class FakeSheet {
           for (const [j, v] of r.entries()) if (v !== null) sheet.cells.set(`${row + i},${column + j}`, v);
         }
       },
+      set numberFormat(formats: string[][]) {
+        if (formats.length !== rowCount || formats.some((r) => r.length !== columnCount)) {
+          throw new Error(`number formats are ${formats.length}×${formats[0]?.length} for a ${rowCount}×${columnCount} range`);
+        }
+        sheet.book.account(JSON.stringify(formats).length, rowCount * columnCount);
+        for (const [i, r] of formats.entries()) for (const [j, f] of r.entries()) sheet.numberFormats.set(`${row + i},${column + j}`, f);
+      },
     };
   }
 
@@ -116,17 +147,26 @@ export class FakeSheet {
   }
 
   readonly tables = {
+    /** Like Worksheet.tables.load("items/name"): this sheet's tables, each with delete(). */
+    load: () => ({
+      items: [...this.book.tables.values()].filter((t) => t.sheet === this).map((t) => ({ name: t.name, delete: () => this.book.tables.delete(t.name) })),
+    }),
     add: (range: { sheet: FakeSheet; row: number; column: number; rowCount: number; columnCount: number }, hasHeaders: boolean) => {
       const sheet = this;
       const validations = new Map<string, { rule?: unknown; errorAlert?: unknown }>();
-      const numberFormats = new Map<string, string>();
       const table = {
         name: `Table${this.book.tables.size + 1}`,
         sheet: this,
         range,
         hasHeaders,
         validations,
-        numberFormats,
+        // Like TableRowCollection.add at the end: the rows land below the table, which grows over them.
+        rows: {
+          add: (_index: number | undefined, values: Cell[][]) => {
+            sheet.getRangeByIndexes(range.row + range.rowCount, range.column, values.length, range.columnCount).values = values;
+            range.rowCount += values.length;
+          },
+        },
         columns: {
           getItem: (header: string) => {
             const headers = Array.from({ length: range.columnCount }, (_, c) => sheet.get(range.row, range.column + c));
@@ -135,10 +175,10 @@ export class FakeSheet {
             return {
               getDataBodyRange: () => ({
                 dataValidation: validation,
-                set numberFormat(formats: string[][]) {
-                  if (formats.length !== range.rowCount - 1) throw new Error(`${formats.length} formats for ${range.rowCount - 1} rows`);
-                  sheet.book.account(JSON.stringify(formats).length, formats.length);
-                  numberFormats.set(header, formats[0]![0]!);
+                // One cell of the column: its validation is kept as "Header#row".
+                getCell: (row: number, _column: number) => {
+                  const key = `${header}#${row}`;
+                  return { dataValidation: validations.get(key) ?? validations.set(key, {}).get(key)! };
                 },
               }),
             };
@@ -159,7 +199,17 @@ export class FakeSheet {
     },
   };
 
-  readonly freezePanes = { freezeRows: (n: number) => (this.frozenRows = n) };
+  frozenColumns = 0;
+  readonly freezePanes = {
+    freezeRows: (n: number) => {
+      this.frozenRows = n;
+      this.frozenColumns = 0;
+    },
+    freezeAt: (range: { rowCount: number; columnCount: number }) => {
+      this.frozenRows = range.rowCount;
+      this.frozenColumns = range.columnCount;
+    },
+  };
 
   /** Charts on the sheet; like Excel's, they survive clearing the cells. */
   readonly chartList: { name: string; type: string; source: unknown; title: { text?: string }; categories?: unknown }[] = [];
@@ -179,8 +229,8 @@ export interface FakeTable {
   range: { row: number; column: number; rowCount: number; columnCount: number };
   hasHeaders: boolean;
   validations: Map<string, { rule?: unknown; errorAlert?: unknown }>;
-  numberFormats: Map<string, string>;
   columns: { getItem(header: string): unknown };
+  rows: { add(index: number | undefined, values: Cell[][]): void };
 }
 
 export class FakeWorkbook {
@@ -205,6 +255,27 @@ export class FakeWorkbook {
   account(bytes: number, cells: number): void {
     this.requestBytes += bytes;
     this.requestCells += cells;
+  }
+
+  /** Like Range.getTables(false) on one cell: the tables over it, the first with its range and rows. */
+  tablesAt(sheet: FakeSheet, row: number, column: number) {
+    const around = [...this.tables.values()].filter(
+      (t) =>
+        t.sheet === sheet &&
+        row >= t.range.row &&
+        row < t.range.row + t.range.rowCount &&
+        column >= t.range.column &&
+        column < t.range.column + t.range.columnCount,
+    );
+    return {
+      getCount: () => ({ value: around.length }),
+      getFirst: () => ({
+        name: around[0]!.name,
+        load() {},
+        rows: around[0]!.rows,
+        getRange: () => sheet.block(around[0]!.range.row, around[0]!.range.column, around[0]!.range.rowCount, around[0]!.range.columnCount),
+      }),
+    };
   }
 
   addSheet(name: string): FakeSheet {
@@ -238,31 +309,14 @@ export class FakeWorkbook {
             if (!sheet) throw new Error(`ItemNotFound: sheet ${name}`);
             return sheet;
           },
+          getItemOrNullObject: (name: string) => this.sheets.get(name) ?? { isNullObject: true },
         },
         getSelectedRange: () => {
           const at = this.selected;
           if (!at) throw new Error("nothing selected");
           const sheet = this.sheets.get(at.sheet)!;
           const range = sheet.block(at.row, at.column, at.rowCount, at.columnCount);
-          const around = [...this.tables.values()].filter(
-            (t) =>
-              t.sheet === sheet &&
-              at.row >= t.range.row &&
-              at.row < t.range.row + t.range.rowCount &&
-              at.column >= t.range.column &&
-              at.column < t.range.column + t.range.columnCount,
-          );
-          return {
-            ...range,
-            getTables: () => ({
-              getCount: () => ({ value: around.length }),
-              getFirst: () => ({
-                name: around[0]!.name,
-                load() {},
-                getRange: () => sheet.block(around[0]!.range.row, around[0]!.range.column, around[0]!.range.rowCount, around[0]!.range.columnCount),
-              }),
-            }),
-          };
+          return { ...range, getTables: () => this.tablesAt(sheet, at.row, at.column) };
         },
         tables: {
           ...collection(() => [...this.tables.values()]),

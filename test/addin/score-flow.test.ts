@@ -20,7 +20,7 @@ async function workbookWithTemplate(schools = 25) {
 }
 
 describe("Score, in local mode", () => {
-  it("reads the table around the selection, shows its mapping, scores and writes both sheets; input untouched", async () => {
+  it("reads the table around the selection, shows its mapping, scores and writes the result sheets; input untouched", async () => {
     const { book, sample, run } = await workbookWithTemplate();
     const input = book.sheets.get("SQII Template")!.values();
     const prepared = await prepare(run);

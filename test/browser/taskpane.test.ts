@@ -1,6 +1,8 @@
 // The task pane in headless Chromium (the browser scripts/dev/browser.ts finds), over a simulated
 // Excel host, against the real Worker under wrangler dev: insert the template with sample data,
-// score it, and compare the results sheet with what the command line gives for the same schools.
+// score it, roll the year forward, and compare the results sheet with what the command line gives
+// for the same schools; and with SQII Config: a cut point and a weight changed in the sheet score
+// as the same JSON config, and the sample's norm cut points go back into the sheet.
 
 import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -8,15 +10,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../../scripts/dev/browser.js";
 import { buildAddin } from "../../scripts/dev/build-addin.js";
 import { type PaneServer, serveHttp } from "../../scripts/dev/serve-addin.js";
 import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/dev/wrangler-dev.js";
+import { resolveConfig } from "../../shared/contract/config.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import { resultsTable } from "../../shared/reports/score-report.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
+import { normCutPoints } from "../../shared/schools/cut-points.js";
+import { scoreRequest } from "../../shared/schools/score.js";
 import type { TestHost } from "./fake-host.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -55,21 +60,12 @@ afterAll(async () => {
 
 describe("task pane in Chromium", () => {
   it("inserts the template with sample data, scores it on the Worker, and writes what the command line computes", async () => {
-    const host = await build({ entryPoints: [path.join(ROOT, "test/browser/fake-host.ts")], bundle: true, format: "iife", write: false, logLevel: "warning" });
-    const page = await browser.newPage({ viewport: { width: 380, height: 760 } });
-    await page.route("**/appsforoffice.microsoft.com/**", (route) => route.abort()); // offline: no Office.js
-    await page.addInitScript({ content: host.outputFiles[0]!.text });
-    await page.goto(paneUrl);
-
+    const page = await openPane();
     await page.getByRole("tab", { name: "Template" }).click();
     await page.getByLabel(/sample data/).check();
     await page.getByRole("button", { name: "Insert template" }).click();
     await expect.poll(() => page.textContent("#template-status")).toContain("Inserted");
-
-    await page.getByRole("tab", { name: "Settings" }).click();
-    await page.selectOption("#endpoint-mode", "api");
-    await page.fill("#endpoint", dev.url);
-    await page.getByRole("button", { name: "Save" }).click();
+    await useTheWorker(page);
 
     // The user clicks a cell of the template's table.
     await page.evaluate(() => {
@@ -88,6 +84,21 @@ describe("task pane in Chromium", () => {
       const table = book.tables.get("SQIIResults")!;
       return book.sheets.get("SQII Results")!.values().slice(table.range.row);
     });
+
+    // Roll forward: 2014's results join the sample's two prior years in SQII History.
+    await page.getByRole("button", { name: "Roll 2014 forward into SQII History" }).click();
+    await expect.poll(() => page.textContent("#roll-status")).toBe("2014 is in SQII History: 40 rows added, 0 replaced. Score 2015's data next.");
+    const historyRows = await page.evaluate(() => (globalThis as TestHost).sqiiTestBook.tables.get("SQIIHistory")!.range.rowCount);
+    expect(historyRows).toBe(1 + 3 * 40);
+
+    // School report: a school's row selected in SQII Results → SQII School Report with its chart.
+    await page.evaluate(() => {
+      const book = (globalThis as TestHost).sqiiTestBook;
+      book.select("SQII Results", book.tables.get("SQIIResults")!.range.row + 1, 2);
+    });
+    await page.getByRole("button", { name: "School report" }).click();
+    await expect.poll(() => page.textContent("#report-status")).toMatch(/^Wrote SQII School Report for /);
+    expect(await page.evaluate(() => (globalThis as TestHost).sqiiTestBook.sheets.get("SQII School Report")!.chartList.length)).toBe(1);
 
     // Scenarios: the two default cards preview counts locally, Compare writes SQII Scenarios.
     await page.getByRole("tab", { name: "Scenarios" }).click();
@@ -138,4 +149,79 @@ describe("task pane in Chromium", () => {
     // A blank cell reads back as "" (null is "leave as is" in Excel).
     expect(written).toEqual([cli.header, ...cli.rows.map((r) => r.map((v) => v ?? ""))]);
   });
+
+  it("inserts SQII Config with the template; a cut point and a weight changed there change the results as the same JSON config does", async () => {
+    const page = await openPane();
+    await page.getByRole("tab", { name: "Template" }).click();
+    await page.getByLabel(/sample data/).check();
+    await page.getByRole("button", { name: "Insert template" }).click();
+    await expect.poll(() => page.textContent("#template-status")).toContain('and "SQII Config"');
+    await useTheWorker(page);
+
+    // The analyst types new ELA cut points and weighs ELA three times at high schools, in the sheet.
+    const ela = [30, 36, 41, 46, 51, 56, 61, 66, 72];
+    await page.evaluate((cuts) => {
+      const book = (globalThis as TestHost).sqiiTestBook;
+      const sheet = book.sheets.get("SQII Config")!;
+      const rows = sheet.values();
+      const cutRow = rows.findIndex((r) => r[0] === "ELA"); // the cut-point block comes before the targets
+      for (const [k, cut] of cuts.entries()) sheet.cells.set(`${cutRow},${k + 1}`, cut);
+      const header = rows.findIndex((r) => r[0] === "Level");
+      const high = rows.findIndex((r, i) => i > header && r[0] === "High");
+      sheet.cells.set(`${high},${rows[header]!.indexOf("ELA")}`, 3);
+      book.select("SQII Template", book.tables.get("SQIITemplate")!.range.row + 1, 0);
+    }, ela);
+    await page.getByRole("tab", { name: "Score" }).click();
+    await page.getByRole("button", { name: "Read selection" }).click();
+    await expect.poll(() => page.textContent("#status")).toBe("Ready to score.");
+    await page.getByRole("button", { name: "Score", exact: true }).click();
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toMatch(/^Done: /);
+    const { rows, info } = await page.evaluate(() => {
+      const book = (globalThis as TestHost).sqiiTestBook;
+      const values = book.sheets.get("SQII Results")!.values();
+      const start = book.tables.get("SQIIResults")!.range.row;
+      return { rows: values.slice(start), info: Object.fromEntries(values.slice(0, start - 1).map((r) => [r[0], r[1]])) };
+    });
+
+    // The same change as a JSON config, scored here: the same hash and the same table.
+    const sample = generateConsortium({ schools: 40, seed: 2014, year: 2014 });
+    const config = { cutPoints: { ela }, indicatorWeights: { high: { ela: 3 } } };
+    const expected = await scoreRequest({ ...sample, config });
+    const plain = await scoreRequest(sample);
+    if (!expected.ok || !plain.ok) throw new Error("the sample should score");
+    expect(info["Config hash"]).toBe(expected.value.configHash);
+    expect(info.Config).toBe("sheet SQII Config");
+    const table = resultsTable(expected.value);
+    expect(rows).toEqual([table.header, ...table.rows.map((r) => r.map((v) => v ?? ""))]);
+    expect(expected.value.configHash).not.toBe(plain.value.configHash);
+    expect(table.rows).not.toEqual(resultsTable(plain.value).rows); // the change shows in the results
+
+    // The same data as a base year: its norm cut points, computed on the Worker, replace the block.
+    await page.getByRole("button", { name: "Set cut points from this data" }).click();
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toMatch(/^Cut points written to "SQII Config": \d+ of 11 indicators set/);
+    await page.screenshot({ path: path.join(ROOT, "docs/screenshots/taskpane-cut-points.png") });
+    const written = await page.evaluate(() => {
+      const rows = (globalThis as TestHost).sqiiTestBook.sheets.get("SQII Config")!.values();
+      return rows.find((r) => r[0] === "ELA")!.slice(1, 10);
+    });
+    const resolved = resolveConfig([{ patch: config, at: ["config"] }]);
+    if (!resolved.ok) throw new Error("config");
+    expect(written).toEqual(normCutPoints(sample.schools, resolved.value).cutPoints.ela);
+  });
 });
+
+async function openPane(): Promise<Page> {
+  const host = await build({ entryPoints: [path.join(ROOT, "test/browser/fake-host.ts")], bundle: true, format: "iife", write: false, logLevel: "warning" });
+  const page = await browser.newPage({ viewport: { width: 380, height: 760 } });
+  await page.route("**/appsforoffice.microsoft.com/**", (route) => route.abort()); // offline: no Office.js
+  await page.addInitScript({ content: host.outputFiles[0]!.text });
+  await page.goto(paneUrl);
+  return page;
+}
+
+async function useTheWorker(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await page.selectOption("#endpoint-mode", "api");
+  await page.fill("#endpoint", dev.url);
+  await page.getByRole("button", { name: "Save" }).click();
+}

@@ -105,6 +105,21 @@ describe("score command, JSON in", () => {
     expect(run.stderr).toContain('schools[0].level: expected one of elementary, middle, high, span, got "college"');
     expect(run.stderr).toContain("schools[1].subgroups.ALL.ela: expected a number from 0 to 100, got 140");
   });
+
+  it("lists the first 1,000 problems of a flood and says how many more there were", async () => {
+    const school = REQUEST.schools[0]!;
+    // 300 schools with 4 bad values each: 1,200 problems.
+    const flood = {
+      schools: Array.from({ length: 300 }, (_, i) => ({ ...school, id: `S${i}`, subgroups: { ALL: { n: 10, ela: 140, math: -1, sel: 101, climate: 200 } } })),
+    };
+    await writeFile(inDir("flood.json"), JSON.stringify(flood));
+    const run = await score(inDir("flood.json"));
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1002);
+    expect(lines[999]).toBe("schools[249].subgroups.ALL.climate: expected a number from 0 to 100, got 200");
+    expect(lines.slice(-2)).toEqual(["… and 200 more", "1200 problems; nothing was scored."]);
+  });
 });
 
 describe("score command, tables in", () => {
@@ -137,7 +152,12 @@ describe("score command, tables in", () => {
     expect(run.stderr).toContain(inDir("schools.results.xlsx"));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(inDir("schools.results.xlsx"));
-    expect(workbook.getWorksheet("SQII Results")!.getColumn(1).values.slice(1)).toEqual(["School ID", "A", "B"]);
+    const results = workbook.getWorksheet("SQII Results")!;
+    // The header block first, as the add-in writes it: the source names the file and the range read.
+    expect(results.getCell("A4").value).toBe("Source");
+    expect(results.getCell("B4").value).toBe("schools.csv: schools!A1:N4");
+    expect(results.getColumn(1).values.slice(-3)).toEqual(["School ID", "A", "B"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["SQII Results", "SQII Subgroups", "SQII Indicators", "SQII Partnerships", "SQII Districts"]);
   });
 
   it("scores an xlsx to --out results.csv", async () => {

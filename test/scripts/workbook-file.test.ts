@@ -7,9 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv, readTableFile } from "../../scripts/cli/table-files.js";
 import { toCsv, writeCsv, writeWorkbook } from "../../scripts/cli/xlsx-writer.js";
 import type { ScoreRequest } from "../../shared/contract/requests.js";
-import { RESULTS_SHEET, RUN_SHEET, resultFileSheets, resultsTable, SUBGROUPS_SHEET } from "../../shared/reports/score-report.js";
+import { DISTRICTS_SHEET } from "../../shared/reports/district-sheet.js";
+import { INDICATORS_SHEET } from "../../shared/reports/indicator-sheet.js";
+import { PARTNERSHIPS_SHEET } from "../../shared/reports/partnership-sheet.js";
+import { RESULTS_SHEET, resultSheets, resultsTable } from "../../shared/reports/score-report.js";
+import { scoredRun } from "../../shared/reports/scored-run.js";
+import { SUBGROUPS_SHEET } from "../../shared/reports/subgroup-sheet.js";
 import { inputSheet } from "../../shared/reports/templates.js";
-import { scoreRequest } from "../../shared/schools/score.js";
+import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { requestToLongRows } from "../../shared/tables/school-rows.js";
 import { readTable } from "../../shared/tables/school-table.js";
 
@@ -134,27 +139,41 @@ describe("input workbook and table files", () => {
 });
 
 describe("results files", () => {
-  it("writes SQII Results, SQII Subgroups and the run sheet, and a CSV of the results", async () => {
-    const scored = await scoreRequest(REQUEST);
-    if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
+  it("writes the add-in's sheets, each under its header block, and a CSV of the results", async () => {
+    const checked = parseScoreRequest(REQUEST);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    const response = await scoreSchools(checked.value.request, checked.value.config);
     const file = path.join(dir, "results.xlsx");
-    await writeWorkbook(file, resultFileSheets(scored.value, new Date("2014-09-01T12:00:00Z")));
+    const sheets = resultSheets(await scoredRun(response, checked.value), { source: "input.xlsx", at: new Date("2014-09-01T12:00:00Z"), engine: "local" });
+    await writeWorkbook(file, sheets);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([RESULTS_SHEET, SUBGROUPS_SHEET, RUN_SHEET]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([RESULTS_SHEET, SUBGROUPS_SHEET, INDICATORS_SHEET, PARTNERSHIPS_SHEET, DISTRICTS_SHEET]);
     const results = workbook.getWorksheet(RESULTS_SHEET)!;
-    const expected = resultsTable(scored.value);
-    expect(results.getRow(1).values).toEqual([undefined, ...expected.header]);
-    expect(results.getCell("A3").value).toBe("B2");
-    expect(results.actualRowCount).toBe(3);
-    expect(workbook.getWorksheet(SUBGROUPS_SHEET)!.actualRowCount).toBe(4);
-    const run = workbook.getWorksheet(RUN_SHEET)!;
-    expect(run.getCell("B2").value).toBe(scored.value.configHash);
-    expect(run.getCell("B4").value).toBe("2014-09-01T12:00:00.000Z");
+    expect(results.getColumn(1).values.slice(1, 8)).toEqual(["Methodology version", "Config hash", "Scored at", "Source", "Engine", "Year", "Schools"]);
+    expect(results.getCell("B2").value).toBe(response.configHash);
+    expect(results.getCell("B3").value).toBe("2014-09-01T12:00:00.000Z");
+    expect(results.getCell("B6").value).toBe(2014);
+    const expected = resultsTable(response);
+    expect(results.getRow(9).values).toEqual([undefined, ...expected.header]);
+    expect(results.getCell("A11").value).toBe("B2");
+    expect(results.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 9 });
+    expect(results.autoFilter).toMatch(/^A9:/);
+    expect(results.actualRowCount).toBe(10); // 7 lines, the header, 2 schools (blank rows do not count)
+    expect(workbook.getWorksheet(SUBGROUPS_SHEET)!.actualRowCount).toBe(7 + 1 + 3);
+
+    // SQII Districts: the rollup, a blank row, then the n-size block.
+    const districts = workbook.getWorksheet(DISTRICTS_SHEET)!;
+    const column = districts.getColumn(1).values as unknown[];
+    const nSize = column.indexOf("Student Group");
+    expect(column[nSize - 1]).toBeUndefined();
+    expect(column[nSize - 2]).toBe("Total");
+    expect(districts.getRow(nSize).font?.bold).toBe(true);
+    expect(column.at(-1)).toBe("Total");
 
     const csv = path.join(dir, "results.csv");
-    await writeCsv(csv, resultsTable(scored.value));
+    await writeCsv(csv, resultsTable(response));
     const rows = parseCsv(await readFile(csv, "utf8"));
     expect(rows[0]).toEqual(expected.header);
     expect(rows.map((r) => r[0])).toEqual(["School ID", "01611190130229", "B2"]);

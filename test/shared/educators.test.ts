@@ -97,7 +97,7 @@ describe("the 20% growth rule", () => {
     // The malformed parts are reported once each (the request's shape and the config's are one check).
     expect(out.problems).toEqual([
       { path: "config.models.Fresno.cuts", message: "cuts must rise: developing ≤ effective ≤ highlyEffective" },
-      { path: "config.minReport", message: "expected a minimum group size ≥ 1, got 0" },
+      { path: "config.minReport", message: "expected a minimum group size: a whole number from 1 to 1000000, got 0" },
       { path: "config.models.Sanger.weights.growth", message: 'district "Sanger": student growth is 0% of the weights; at least 20% is required' },
     ]);
   });

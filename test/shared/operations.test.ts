@@ -98,7 +98,7 @@ describe("one parse pipeline: shape, cross checks and config problems in one ans
     expect(out).toEqual({
       ok: false,
       problems: [
-        { path: "educators[0].role", message: "expected one of teacher, principal" },
+        { path: "educators[0].role", message: 'expected one of teacher, principal, got "janitor"' },
         { path: "educators[1].id", message: `duplicate educator id ${JSON.stringify(first!.id)} (first at educators[0])` },
         { path: "config.models.Fresno.weights.growth", message: 'district "Fresno": student growth is 6.7% of the weights; at least 20% is required' },
       ],

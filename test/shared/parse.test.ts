@@ -100,9 +100,17 @@ describe("config problems", () => {
     expect(problems({ schools, config: { minN: null } })[0]!.path).toBe("config.minN");
   });
 
-  it("ignores prototype-pollution keys instead of merging them", () => {
+  it("refuses a __proto__ key by name, and merges nothing into a prototype", () => {
     const body = JSON.parse('{"schools":[],"config":{"__proto__":{"polluted":true}}}');
-    parseScoreRequest(body);
+    expect(problems(body)).toEqual([{ path: "config.__proto__", message: 'unknown field "__proto__"' }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("reads a hole in a list built in JavaScript (local mode) as a missing record, not a valid one", () => {
+    const history = new Array(1);
+    expect(problems({ schools: new Array(1) })).toEqual([{ path: "schools[0]", message: "expected a school (an object), got nothing" }]);
+    expect(problems({ schools: [makeSchool("A", { history })] })).toEqual([
+      { path: "schools[0].history[0]", schoolId: "A", message: "expected a history entry (an object with year, index, designation, gradRate), got nothing" },
+    ]);
   });
 });

@@ -60,7 +60,7 @@ describe("scenarios", () => {
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.problems.map((p) => p.path)).toEqual(["scenarios[1].config.minN", "scenarios[1].name"]);
-    expect(out.problems[0]!.message).toBe("expected a minimum n ≥ 1, got 0");
+    expect(out.problems[0]!.message).toBe("expected a minimum n: a whole number from 1 to 1000000, got 0");
   });
 });
 
@@ -93,7 +93,7 @@ describe("scenarios: every problem in one answer", () => {
       ],
     });
     expect(found).toEqual([
-      { path: "config.minN", message: "expected a minimum n ≥ 1, got 0" },
+      { path: "config.minN", message: "expected a minimum n: a whole number from 1 to 1000000, got 0" },
       { path: "scenarios[0].config.subgroupShare", message: "expected a share from 0 to 1, got 2" },
       { path: "scenarios[1].colour", message: 'unknown field "colour"' },
       { path: "scenarios[1].name", message: 'duplicate scenario name "a"' },
@@ -108,7 +108,7 @@ describe("scenarios: every problem in one answer", () => {
   it("resolves only as many scenario configs as a request may have", async () => {
     const scenarios = Array.from({ length: 25 }, (_, i) => ({ name: `s${i}`, config: { minN: 0 } }));
     const found = await problems({ schools: [mixed], scenarios });
-    expect(found.filter((p) => p.path === "scenarios")).toEqual([{ path: "scenarios", message: "expected at most 20 scenarios" }]);
+    expect(found.filter((p) => p.path === "scenarios")).toEqual([{ path: "scenarios", message: "expected at most 20 scenarios, got 25" }]);
     // zod stops at the length; the config problems come from resolving the first 20 scenarios only.
     expect(found.filter((p) => p.path.endsWith(".config.minN")).map((p) => p.path)).toEqual(
       scenarios.slice(0, 20).map((_, i) => `scenarios[${i}].config.minN`),

@@ -1,40 +1,20 @@
 // docs/methodology.md works one school through by hand. This test reads that school and the
 // expected numbers from the document itself, so the document cannot drift from the engine.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SchoolSchema } from "../../shared/contract/requests.js";
 import { INDICATORS } from "../../shared/core/model.js";
 import { evaluateSchools } from "../../shared/schools/score.js";
 import { testConfig } from "./fixtures.js";
+import { code as codeOf, fromMarker, num, workedSchool as school, tableAfter } from "./worked-example-doc.js";
 
-const doc = readFileSync(new URL("../../docs/methodology.md", import.meta.url), "utf8");
-
-function after(marker: string): string {
-  const at = doc.indexOf(`<!-- worked-example:${marker} -->`);
-  if (at < 0) throw new Error(`docs/methodology.md has no worked-example:${marker} marker`);
-  return doc.slice(at);
-}
-
-const school = SchoolSchema.parse(JSON.parse(after("school").split("```json")[1]!.split("```")[0]!));
-const num = (cell: string) => (cell === "–" ? null : Number(cell));
-const table = after("table")
-  .split("\n")
-  .filter((line) => line.startsWith("| `"))
-  .map((line) => {
-    const [code, value, allLevel, subgroupMean, level, weight, points] = line
-      .split("|")
-      .slice(1, 8)
-      .map((c) => c.trim());
-    return {
-      code: code!.replaceAll("`", ""),
-      value: num(value!),
-      allLevel: num(allLevel!),
-      subgroupLevel: num(subgroupMean!),
-      level: num(level!),
-      weight: Number(weight),
-      points: Number(points),
-    };
-  });
+const table = tableAfter("table").map(([code, value, allLevel, subgroupMean, level, weight, points]) => ({
+  code: codeOf(code!),
+  value: num(value!),
+  allLevel: num(allLevel!),
+  subgroupLevel: num(subgroupMean!),
+  level: num(level!),
+  weight: Number(weight),
+  points: Number(points),
+}));
 
 describe("the worked example in docs/methodology.md", () => {
   const result = evaluateSchools([school], testConfig()).results[0]!;
@@ -59,7 +39,7 @@ describe("the worked example in docs/methodology.md", () => {
   });
 
   it("states the index the engine computes", () => {
-    const [, score, level, band] = after("index").match(/Index score ([\d.]+), index level (\d+), band (\w+)/)!;
+    const [, score, level, band] = fromMarker("index").match(/Index score ([\d.]+), index level (\d+), band (\w+)/)!;
     expect(result.index).toEqual({ score: Number(score), level: Number(level), band });
     expect(result.domains.academic).toEqual({ weight: 0.6, meanLevel: 5.666667 });
     expect(result.domains.secc).toEqual({ weight: 0.4, meanLevel: 7.4 });

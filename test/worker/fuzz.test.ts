@@ -24,7 +24,29 @@ async function send(path: string, body: BodyInit, type = "application/json") {
 
 /** Values that have broken parsers and validators before. */
 const hostile = fc.oneof(
-  fc.constantFrom(1e308, -1e308, 5e-324, 2 ** 53, -0, "NaN", "Infinity", "-Infinity", "1e999", "", "\u0000", "💥".repeat(50), true, null, [], {}),
+  fc.constantFrom(
+    1e308,
+    -1e308,
+    5e-324,
+    1e-320,
+    -5e-324,
+    2 ** 53,
+    2 ** 31,
+    -0,
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e999",
+    "",
+    "\u0000",
+    "💥".repeat(50),
+    true,
+    null,
+    [],
+    {},
+  ),
+  // Names that are Object.prototype's members: data wherever the caller chooses a name or a key.
+  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty"),
   fc.jsonValue({ maxDepth: 3 }),
   fc.string(),
 );
@@ -77,7 +99,8 @@ describe("fuzz: hostile bodies", () => {
           fc.jsonValue().map((v) => JSON.stringify(v) ?? ""),
           deepNesting,
           bytes,
-          hostile.map(String),
+          // Text of a hostile value; JSON for objects, whose own "toString" key may not be a function.
+          hostile.map((v) => (typeof v === "object" && v !== null ? JSON.stringify(v) : String(v))),
         ),
         fc.constantFrom(...ROUTES),
         async (body, path) => {
@@ -85,6 +108,24 @@ describe("fuzz: hostile bodies", () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it("floods of problems: a 400 listing at most 1,000, never a 5xx", async () => {
+    const badSchool = (id: number) => ({ id: `S${id}`, level: "high", title1: "participating", subgroups: { ALL: { n: -1, ela: 140, math: "x", grad: [] } } });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 600 }), fc.constantFrom(...ROUTES), async (count, path) => {
+        const schools = Array.from({ length: count }, (_, i) => badSchool(i));
+        const body = path === "/v1/educators/score" ? { educators: schools } : path === "/v1/scenarios" ? { schools, scenarios: [{ name: "a" }] } : { schools };
+        const response = await app.request(path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }, env);
+        expect(response.status).toBe(400);
+        const problem = (await response.json()) as { errors: unknown[]; more?: number };
+        expect(problem.errors.length).toBeLessThanOrEqual(1000);
+        // Past 1,000 the rest are counted, not listed: on /v1/score each of these schools has four problems.
+        if (problem.more !== undefined) expect([problem.errors.length, problem.more > 0]).toEqual([1000, true]);
+        if (path === "/v1/score") expect(problem.errors.length + (problem.more ?? 0)).toBe(4 * count);
+      }),
+      { numRuns: 40 },
     );
   });
 

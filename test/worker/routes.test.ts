@@ -59,6 +59,39 @@ describe("POST /v1/score", () => {
     expect((await problem(await post("/v1/score", "{}", ""))).status).toBe(415);
     expect((await post("/v1/score", '{"schools":[]}', "application/json; charset=utf-8")).status).toBe(200);
   });
+
+  it("takes UTF-8 JSON only: another charset is a 415 that says so, utf-8 in any case or quoted is fine", async () => {
+    for (const type of ["application/json; charset=utf-16", "application/json;charset=ISO-8859-1", 'application/json; charset="utf-16le"']) {
+      const body = await problem(await post("/v1/score", '{"schools":[]}', type));
+      expect(body, type).toMatchObject({ status: 415, type: "urn:sqii:problem:unsupportedMediaType" });
+      expect(body.detail).toContain("must be UTF-8 JSON, not charset");
+      expect(body.detail).toContain("charset=utf-8");
+    }
+    for (const type of ["application/json; charset=UTF-8", 'application/json; charset="utf-8"', "application/problem+json;charset=Utf-8"]) {
+      expect((await post("/v1/score", '{"schools":[]}', type)).status, type).toBe(200);
+    }
+  });
+
+  it("refuses a compressed body with a 415 that asks for identity, not a UTF-8 complaint", async () => {
+    const gzipped = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
+    for (const encoding of ["gzip", "br", "deflate", "GZIP", "identity, gzip"]) {
+      const response = await SELF.fetch("https://api.test/v1/score", {
+        method: "POST",
+        body: gzipped,
+        headers: { "content-type": "application/json", "content-encoding": encoding },
+      });
+      expect(response.status, encoding).toBe(415);
+      expect(response.headers.get("accept-encoding")).toBe("identity");
+      const body = await problem(response);
+      expect(body.detail).toMatch(/^compressed bodies are not accepted \(Content-Encoding "[a-z, ]+"\); send the JSON uncompressed \(identity\)$/);
+    }
+    const identity = await SELF.fetch("https://api.test/v1/score", {
+      method: "POST",
+      body: '{"schools":[]}',
+      headers: { "content-type": "application/json", "content-encoding": "identity" },
+    });
+    expect(identity.status).toBe(200);
+  });
 });
 
 describe("POST /v1/scenarios and /v1/cut-points", () => {
@@ -105,7 +138,16 @@ describe("GET routes", () => {
       paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>>;
     };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/health", "/v1/config/default", "/v1/cut-points", "/v1/educators/score", "/v1/scenarios", "/v1/score"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/docs",
+      "/health",
+      "/openapi.json",
+      "/v1/config/default",
+      "/v1/cut-points",
+      "/v1/educators/score",
+      "/v1/scenarios",
+      "/v1/score",
+    ]);
     const schema = doc.paths["/v1/score"]!.post!.requestBody!.content["application/json"]!.schema;
     expect(Object.keys(schema.properties)).toEqual(["year", "config", "schools"]);
   });

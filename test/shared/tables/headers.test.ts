@@ -1,18 +1,10 @@
+// Reading cells and headers as people write them: addresses, header synonyms, names and codes, numbers.
 import { describe, expect, it } from "vitest";
 import { SUBGROUP_NAMES, SUBGROUPS } from "../../../shared/core/model.js";
-import type { Problem } from "../../../shared/core/problems.js";
-import { parseScoreRequest } from "../../../shared/schools/score.js";
 import { cellAddress, columnLetters, problemLine } from "../../../shared/tables/cells.js";
 import { fieldOfHeader, groupOfName } from "../../../shared/tables/school-columns.js";
 import { readTable } from "../../../shared/tables/school-table.js";
-
-const DATA = { sheet: "Data", firstRow: 1, firstColumn: 1 };
-const LONG_HEADER = ["School ID", "School", "District", "Level", "Title I", "Student Group", "N", "ELA", "Math"];
-
-function schemaProblems(request: unknown): Problem[] {
-  const parsed = parseScoreRequest(request);
-  return parsed.ok ? [] : parsed.problems;
-}
+import { DATA, LONG_HEADER, schemaProblems } from "./table-fixtures.js";
 
 describe("cell addresses", () => {
   it("names columns past Z and quotes sheet names Excel would not read bare", () => {

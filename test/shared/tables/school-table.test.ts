@@ -1,16 +1,9 @@
+// The school table, long and wide, read into a request with every problem on its cell.
 import { describe, expect, it } from "vitest";
-import type { Problem } from "../../../shared/core/problems.js";
 import { parseScoreRequest } from "../../../shared/schools/score.js";
 import { problemLine } from "../../../shared/tables/cells.js";
 import { readTable } from "../../../shared/tables/school-table.js";
-
-const DATA = { sheet: "Data", firstRow: 1, firstColumn: 1 };
-const LONG_HEADER = ["School ID", "School", "District", "Level", "Title I", "Student Group", "N", "ELA", "Math"];
-
-function schemaProblems(request: unknown): Problem[] {
-  const parsed = parseScoreRequest(request);
-  return parsed.ok ? [] : parsed.problems;
-}
+import { DATA, LONG_HEADER, schemaProblems } from "./table-fixtures.js";
 
 describe("long format", () => {
   it("reads one row per school × group, first appearance order, blanks as no value", () => {
