@@ -8,8 +8,8 @@ import { CutPointsResponseSchema, ScenariosResponseSchema, ScoreResponseSchema }
 import type { Parsed } from "./core/problems.js";
 import { scoreEducators } from "./educators/rating.js";
 import { cutPointsRequest } from "./schools/cut-points.js";
-import { runScenarios } from "./schools/scenarios.js";
-import { scoreRequest } from "./schools/score.js";
+import { runScenarios, runScenariosJson } from "./schools/scenarios.js";
+import { scoreRequest, scoreRequestJson } from "./schools/score.js";
 
 export interface Operation<Name extends string = string, Response = unknown> {
   name: Name;
@@ -23,6 +23,11 @@ export interface Operation<Name extends string = string, Response = unknown> {
   response: z.ZodType<Response>;
   /** Parse (every problem at once) and compute. */
   run: (body: unknown) => Promise<Parsed<Response>>;
+  /**
+   * The same answer as `run`, as JSON text in pieces that join to JSON.stringify of run's value, made
+   * as they are read: a door can send a statewide answer without holding it whole.
+   */
+  json?: (body: unknown) => Promise<Parsed<Iterable<string>>>;
 }
 
 export const OPERATIONS = {
@@ -34,6 +39,7 @@ export const OPERATIONS = {
     request: ScoreRequestSchema,
     response: ScoreResponseSchema,
     run: scoreRequest,
+    json: scoreRequestJson,
   },
   scenarios: {
     name: "scenarios",
@@ -43,6 +49,7 @@ export const OPERATIONS = {
     request: ScenariosRequestSchema,
     response: ScenariosResponseSchema,
     run: runScenarios,
+    json: runScenariosJson,
   },
   cutPoints: {
     name: "cutPoints",

@@ -8,13 +8,13 @@ import { version } from "../package.json";
 import { configHash, defaultConfigDocument } from "../shared/contract/config.js";
 import { DEFAULT_CONFIG } from "../shared/contract/default-config.js";
 import { METHODOLOGY_VERSION } from "../shared/core/model.js";
-import type { Parsed } from "../shared/core/problems.js";
 import { OPERATION_LIST } from "../shared/operations.js";
 import { requireKey } from "./auth.js";
 import { DOCS_HTML } from "./docs-page.js";
 import { type BodyVariables, jsonBody } from "./json-body.js";
+import { answerOperation } from "./json-stream.js";
 import { documentFor, documentInfo, documentRoutes, GET_ROUTES, KEYED_PREFIX, type OpenApiDocument } from "./openapi.js";
-import { invalidRequest, type ProblemKind, problemResponse } from "./problem.js";
+import { type ProblemKind, problemResponse } from "./problem.js";
 import { type Env, limitsOf, listOf } from "./settings.js";
 
 type App = { Bindings: Env; Variables: BodyVariables };
@@ -27,10 +27,6 @@ const corsForOrigins: MiddlewareHandler<App> = (c, next) => {
 };
 
 const keysOf = (env: Env | undefined) => listOf(env?.API_KEYS);
-
-function answer<T>(c: Context, parsed: Parsed<T>): Response {
-  return parsed.ok ? c.json(parsed.value as object) : invalidRequest(parsed);
-}
 
 const KINDS_BY_STATUS: Record<number, ProblemKind> = {
   400: "invalidRequest",
@@ -65,7 +61,7 @@ export function createApp(): OpenAPIHono<App> {
   app.use("*", requireKey(keysOf, isKeyedRoute));
 
   // Every operation of the registry, each behind the same body checks; the handler only answers.
-  for (const op of OPERATION_LIST) app.post(op.path, requireJson, limitBytes, readJson, async (c) => answer(c, await op.run(c.get("body"))));
+  for (const op of OPERATION_LIST) app.post(op.path, requireJson, limitBytes, readJson, (c) => answerOperation(c, op));
   app.get("/v1/config/default", async (c) => c.json({ ...defaultConfigDocument(), configHash: await configHash(DEFAULT_CONFIG) }));
   app.get("/health", (c) => c.json({ status: "ok", version, methodologyVersion: METHODOLOGY_VERSION }));
 

@@ -83,22 +83,37 @@ function limitBytes(limitsOf: LimitsOf): MiddlewareHandler {
   };
 }
 
+/** The body's bytes as text; or the answer when they are none or not UTF-8. The bytes are dropped on return. */
+async function bodyText(request: Request): Promise<string | Response> {
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.length === 0) return problemResponse("malformedJson", "the body is empty; expected a JSON object");
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return problemResponse("malformedJson", "the body is not UTF-8 text");
+  }
+}
+
+/**
+ * The body parsed, or the answer when it is not JSON. Read from the raw request (Hono's c.req would
+ * keep a copy of the bytes) in frames of their own, so that neither the bytes nor the text outlive
+ * their use: a statewide request's 20–40 MB of each are not held while it is parsed and scored.
+ */
+async function parseBody(request: Request): Promise<{ body: unknown } | Response> {
+  const text = await bodyText(request);
+  if (typeof text !== "string") return text;
+  try {
+    return { body: JSON.parse(text) };
+  } catch (error) {
+    return problemResponse("malformedJson", parseFailure(error));
+  }
+}
+
 function readJson(limitsOf: LimitsOf): MiddlewareHandler<{ Bindings: object; Variables: BodyVariables }> {
   return async (c, next) => {
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length === 0) return problemResponse("malformedJson", "the body is empty; expected a JSON object");
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      return problemResponse("malformedJson", "the body is not UTF-8 text");
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (error) {
-      return problemResponse("malformedJson", parseFailure(error));
-    }
+    const read = await parseBody(c.req.raw);
+    if (read instanceof Response) return read;
+    const { body } = read;
     const { maxSchools } = limitsOf(c.env);
     const schools = (body as { schools?: unknown } | null)?.schools;
     if (Array.isArray(schools) && schools.length > maxSchools) {

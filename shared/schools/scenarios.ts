@@ -2,12 +2,17 @@
 // first (the baseline). Each scenario's config = default ⊕ request config ⊕ scenario config.
 import { type ConfigLayer, configHash, resolveConfig } from "../contract/config.js";
 import { crossChecks, duplicatesIn, parseWith, type RequestParser } from "../contract/parse.js";
-import { type Config, MAX_SCENARIOS, type ScenariosRequest, ScenariosRequestSchema } from "../contract/requests.js";
+import { type Config, MAX_SCENARIOS, type ScenariosRequest, ScenariosRequestSchema, type School } from "../contract/requests.js";
 import type { ScenariosResponse } from "../contract/responses.js";
 import { METHODOLOGY_VERSION } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
 import { type Parsed, type Problem, pushAll } from "../core/problems.js";
-import { evaluateSchools } from "./score.js";
+import { type Assessment, assessSchools, indexOf } from "./assessment.js";
+import { schoolFacts } from "./designation-facts.js";
+import { jsonPieces, type Lazy, LazyList, whole } from "./json-pieces.js";
+import { type LevelGrid, levelGrid, scalesKey } from "./level-grid.js";
+import { scalesFor } from "./levels.js";
+import { schoolTable } from "./school-table.js";
 import { summarize } from "./summary.js";
 
 export interface ParsedScenarios {
@@ -56,30 +61,59 @@ function scenarioConfigs(body: unknown): Parsed<Config[]> {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: configs };
 }
 
-export async function compareScenarios({ request, configs }: ParsedScenarios): Promise<ScenariosResponse> {
-  const runs = configs.map((config) => ({ config, evaluation: evaluateSchools(request.schools, config, request.year) }));
+/**
+ * The same schools under each config, computing once what the configs share: one level grid per set
+ * of cut points and SpEd reference (at the smallest minN among them: a larger minN reads fewer of
+ * its groups), and one ranking of the pool per set of scores and gaps (configs that differ only in
+ * shares, or in nothing a score depends on, rank the pool once).
+ */
+export function assessScenarios(schools: readonly School[], configs: readonly Config[], year?: number): Assessment[] {
+  const keys = configs.map((config) => scalesKey(scalesFor(config)));
+  const smallestMinN = new Map<string, number>();
+  for (const [i, key] of keys.entries()) smallestMinN.set(key, Math.min(smallestMinN.get(key) ?? Infinity, configs[i]!.minN));
+  const table = schoolTable(schools);
+  const facts = schoolFacts(schools, year);
+  const grids = new Map<string, LevelGrid>();
+  const runs: Assessment[] = [];
+  configs.forEach((config, i) => {
+    const key = keys[i]!;
+    let grid = grids.get(key);
+    if (!grid) {
+      grid = levelGrid(table, scalesFor(config), smallestMinN.get(key)!);
+      grids.set(key, grid);
+    }
+    runs.push(assessSchools(schools, config, year, { grid, facts, earlier: runs }));
+  });
+  return runs;
+}
+
+/** The comparison with its per-school list made as it is read: for writing out with `jsonPieces`. */
+export async function scenariosResponse({ request, configs }: ParsedScenarios): Promise<Lazy<ScenariosResponse, "schools">> {
+  const runs = assessScenarios(request.schools, configs, request.year);
+  const names = request.scenarios.map((s) => s.name);
   const scenarios = await Promise.all(
-    runs.map(async ({ config, evaluation }, i) => ({
-      name: request.scenarios[i]!.name,
-      configHash: await configHash(config),
-      summary: summarize(request.schools, evaluation.results, evaluation.scores, evaluation.poolSize, config),
+    runs.map(async (a, i) => ({
+      name: names[i]!,
+      configHash: await configHash(a.config),
+      summary: summarize(a),
     })),
   );
   const [baseline, ...others] = runs;
-  const schools = request.schools.map((school, s) => {
-    const base = baseline!.evaluation;
-    const byScenario = runs.map(({ evaluation }) => {
-      const r = evaluation.results[s]!;
-      return { status: r.status, index: r.index, designation: r.designation };
-    });
-    const changes = others.map(({ evaluation }, k) => {
-      const from = base.results[s]!;
-      const to = evaluation.results[s]!;
+  const base = baseline!;
+  const schools = new LazyList(request.schools.length, (s) => {
+    const byScenario = runs.map((a) => ({
+      status: a.scores[s] === null ? ("unscored" as const) : ("scored" as const),
+      index: indexOf(a, s),
+      designation: a.designations.get(s),
+    }));
+    const from = byScenario[0]!;
+    const changes = others.map((a, k) => {
+      const to = byScenario[k + 1]!;
       const before = base.scores[s]!;
-      const after = evaluation.scores[s]!;
+      const after = a.scores[s]!;
       const comparable = before !== null && after !== null;
       return {
-        scenario: request.scenarios[k + 1]!.name,
+        scenario: names[k + 1]!,
         // Deltas of the unrounded scores, rounded once, so ranking and reporting agree.
         scoreDelta: comparable ? roundHalfAway(after - before, 1) : null,
         levelDelta: comparable ? to.index!.level - from.index!.level : null,
@@ -87,9 +121,13 @@ export async function compareScenarios({ request, configs }: ParsedScenarios): P
         designationTo: to.designation.type,
       };
     });
-    return { id: school.id, byScenario, changes };
+    return { id: request.schools[s]!.id, byScenario, changes };
   });
   return { methodologyVersion: METHODOLOGY_VERSION, scenarios, schools };
+}
+
+export async function compareScenarios(parsed: ParsedScenarios): Promise<ScenariosResponse> {
+  return whole<ScenariosResponse>(await scenariosResponse(parsed));
 }
 
 /** Parse and compare: the whole of `POST /v1/scenarios`. */
@@ -97,4 +135,11 @@ export async function runScenarios(body: unknown): Promise<Parsed<ScenariosRespo
   const parsed = parseScenariosRequest(body);
   if (!parsed.ok) return parsed;
   return { ok: true, value: await compareScenarios(parsed.value) };
+}
+
+/** The same answer as `runScenarios`, as JSON text in pieces (joined: JSON.stringify of its value). */
+export async function runScenariosJson(body: unknown): Promise<Parsed<Iterable<string>>> {
+  const parsed = parseScenariosRequest(body);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: jsonPieces(await scenariosResponse(parsed.value)) };
 }

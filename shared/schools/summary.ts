@@ -2,29 +2,34 @@
 // lower minN, and the district rollup an oversight panel reviews.
 
 import type { Config, School } from "../contract/requests.js";
-import type { Rollup, SchoolResult, Summary } from "../contract/responses.js";
+import type { Rollup, Summary } from "../contract/responses.js";
 import { DESIGNATION_TYPES, type DesignationType, SUBGROUPS } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
+import { GROUP_COUNT, NO_DISTRICT, type SchoolTable, schoolTable } from "./school-table.js";
 
 /** Per subgroup other than ALL, over every school sent: results with minN ≤ n < previousMinN. */
 export function nSizeImpact(schools: readonly School[], config: Config): Summary["nSizeImpact"] {
+  return nSizeImpactOf(schoolTable(schools), config);
+}
+
+function nSizeImpactOf({ sizes }: SchoolTable, config: Config): Summary["nSizeImpact"] {
   const bySubgroup: Summary["nSizeImpact"]["bySubgroup"] = {};
   const total = { results: 0, students: 0 };
-  for (const group of SUBGROUPS) {
-    if (group === "ALL") continue;
+  const { minN, previousMinN } = config;
+  for (let g = 1; g < GROUP_COUNT; g++) {
     const tally = { results: 0, students: 0 };
-    for (const school of schools) {
-      const n = school.subgroups[group]?.n;
-      if (n !== undefined && n >= config.minN && n < config.previousMinN) {
+    for (let at = g; at < sizes.length; at += GROUP_COUNT) {
+      const n = sizes[at]!;
+      if (n >= minN && n < previousMinN) {
         tally.results++;
         tally.students += n;
       }
     }
-    bySubgroup[group] = tally;
+    bySubgroup[SUBGROUPS[g]!] = tally;
     total.results += tally.results;
     total.students += tally.students;
   }
-  return { previousMinN: config.previousMinN, minN: config.minN, bySubgroup, total };
+  return { previousMinN, minN, bySubgroup, total };
 }
 
 class RollupTally {
@@ -37,11 +42,11 @@ class RollupTally {
   studentsInPriority = 0;
   studentsInFocus = 0;
 
-  add(result: SchoolResult, score: number | null, students: number) {
+  add(type: DesignationType, score: number | null, students: number) {
     this.schools++;
-    this.designations[result.designation.type]++;
-    if (result.designation.type === "priority") this.studentsInPriority += students;
-    if (result.designation.type === "focus") this.studentsInFocus += students;
+    this.designations[type]++;
+    if (type === "priority") this.studentsInPriority += students;
+    if (type === "focus") this.studentsInFocus += students;
     if (score === null) return;
     this.scored++;
     this.scoreSum += score;
@@ -64,30 +69,31 @@ class RollupTally {
   }
 }
 
-/** Schools without a district are rolled up under "(no district)". */
-export const NO_DISTRICT = "(no district)";
+export { NO_DISTRICT };
 
-export function summarize(
-  schools: readonly School[],
-  results: readonly SchoolResult[],
-  scores: readonly (number | null)[],
-  poolSize: number,
-  config: Config,
-): Summary {
+/** What a summary is made of: an assessment's designations and unrounded scores, in the schools' order. */
+export interface Summarized {
+  grid: { table: SchoolTable };
+  designations: { type(s: number): DesignationType };
+  scores: readonly (number | null)[];
+  poolSize: number;
+  config: Config;
+}
+
+export function summarize({ grid: { table }, designations, scores, poolSize, config }: Summarized): Summary {
   const total = new RollupTally();
-  const byDistrict = new Map<string, RollupTally>();
-  results.forEach((result, i) => {
-    const district = schools[i]!.district ?? NO_DISTRICT;
-    let tally = byDistrict.get(district);
-    if (!tally) {
-      tally = new RollupTally();
-      byDistrict.set(district, tally);
-    }
-    const students = schools[i]!.subgroups.ALL.n;
-    tally.add(result, scores[i]!, students);
-    total.add(result, scores[i]!, students);
-  });
-  const districts = [...byDistrict.keys()].sort().map((d) => byDistrict.get(d)!.toRollup(d));
+  const byDistrict = table.districts.map(() => new RollupTally());
+  const { district, sizes } = table;
+  for (let i = 0; i < table.schools.length; i++) {
+    const type = designations.type(i);
+    const students = sizes[i * GROUP_COUNT]!;
+    byDistrict[district[i]!]!.add(type, scores[i]!, students);
+    total.add(type, scores[i]!, students);
+  }
+  const districts = table.districts
+    .map((name, d) => [name, d] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, d]) => byDistrict[d]!.toRollup(name));
   const all = total.toRollup("(all districts)");
   return {
     schools: all.schools,
@@ -95,7 +101,7 @@ export function summarize(
     unscored: all.unscored,
     titleIPool: poolSize,
     designations: all.designations,
-    nSizeImpact: nSizeImpact(schools, config),
+    nSizeImpact: nSizeImpactOf(table, config),
     rollup: { districts, total: all },
   };
 }

@@ -123,7 +123,10 @@ describe.each(Object.entries(WORKERS))("a Worker %s against the document it serv
 
   it("an unexpected failure: 500 in the documented Problem shape", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    vi.spyOn(OPERATIONS.score, "run").mockRejectedValue(new TypeError("boom"));
+    // /v1/score answers through its streamed `json` (json-stream.ts); `run` fails too, so either path is the one error handler's.
+    const score = OPERATIONS.score as Required<typeof OPERATIONS.score>;
+    vi.spyOn(score, "run").mockRejectedValue(new TypeError("boom"));
+    vi.spyOn(score, "json").mockRejectedValue(new TypeError("boom"));
     const ex = await exchange(app, env, post("/v1/score", VALID.score, 500, "a failing engine"));
     expect(ex.response.status).toBe(500);
     expect(conforms(ex)).toEqual([]);
