@@ -15,6 +15,7 @@ import { type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
 import type { ConfigSheetRead } from "../../shared/tables/config-sheet.js";
 import { readTable } from "../../shared/tables/school-table.js";
 import { workbookRequest } from "../../shared/tables/workbook-request.js";
+import { runCommand, UsageError } from "./command.js";
 import { writeBlockSheetInto } from "./config-file.js";
 import { readJson } from "./json-file.js";
 import { readInputSheet, readTableFile } from "./table-files.js";
@@ -35,8 +36,6 @@ const USAGE = `usage: npm run cut-points -- <reference.xlsx|csv|json> [--out boo
 
   The config is the SQII Config of the --out workbook when it has one, else the reference file's.
 `;
-
-class UsageError extends Error {}
 
 interface Options {
   input: string;
@@ -143,36 +142,19 @@ async function write(options: Options, response: CutPointsResponse, sheet: Confi
   return ` ${replaced ? "Replaced the cut-point block of" : "Wrote"} sheet "${content.sheet}" in ${path.resolve(options.out)}.`;
 }
 
-async function main(argv: string[]): Promise<number> {
-  let options: Options | "help";
-  try {
-    options = parseOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`cut-points: ${error.message}\n\n${USAGE}`);
-    return 2;
+async function cutPoints(options: Options): Promise<number> {
+  const extra = options.config === undefined ? undefined : await readJson(options.config);
+  const sheet = await targetConfig(options);
+  const { body, problems, source } = await referenceRequest(options, sheet, extra);
+  if (problems().length > 0) return reportProblems(problems());
+  const outcome = await callEngine("cutPoints", body, { endpoint: options.api ?? "local", ...(options.key && { apiKey: options.key }), timeoutMs: 300_000 });
+  if (!outcome.ok) {
+    if (outcome.kind === "invalid") return reportProblems(problems(outcome.problems));
+    throw new Error(outcome.message);
   }
-  if (options === "help") {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  try {
-    const extra = options.config === undefined ? undefined : await readJson(options.config);
-    const sheet = await targetConfig(options);
-    const { body, problems, source } = await referenceRequest(options, sheet, extra);
-    if (problems().length > 0) return reportProblems(problems());
-    const outcome = await callEngine("cutPoints", body, { endpoint: options.api ?? "local", ...(options.key && { apiKey: options.key }), timeoutMs: 300_000 });
-    if (!outcome.ok) {
-      if (outcome.kind === "invalid") return reportProblems(problems(outcome.problems));
-      throw new Error(outcome.message);
-    }
-    const written = await write(options, outcome.value, sheet, source);
-    process.stderr.write(`Cut points from ${source}: ${cutPointsSummary(outcome.value)}${written}\n`);
-    return 0;
-  } catch (error) {
-    process.stderr.write(`cut-points: ${(error as Error).message}\n`);
-    return 1;
-  }
+  const written = await write(options, outcome.value, sheet, source);
+  process.stderr.write(`Cut points from ${source}: ${cutPointsSummary(outcome.value)}${written}\n`);
+  return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await runCommand("cut-points", USAGE, process.argv.slice(2), parseOptions, cutPoints);

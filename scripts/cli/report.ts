@@ -8,6 +8,7 @@ import { schoolReports } from "../../shared/reports/school-report.js";
 import type { SchoolReport } from "../../shared/reports/school-report-model.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { problemLine } from "../../shared/tables/cells.js";
+import { runCommand, UsageError } from "./command.js";
 import { readJson } from "./json-file.js";
 import { indexPage, pageFiles, schoolPage } from "./report-page.js";
 import { REQUEST_FILES, readRequestFile } from "./request-file.js";
@@ -20,8 +21,6 @@ const USAGE = `usage: npm run report -- <schools.json|csv|xlsx> --out <folder> [
   --year       the year being scored
   --public     blank every student group under suppressBelow ("fewer than N students")
 `;
-
-class UsageError extends Error {}
 
 interface Options {
   input: string;
@@ -111,25 +110,4 @@ async function run(options: Options): Promise<number> {
   return 0;
 }
 
-async function main(argv: string[]): Promise<number> {
-  let options: Options | "help";
-  try {
-    options = parseOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`report: ${error.message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options === "help") {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  try {
-    return await run(options);
-  } catch (error) {
-    process.stderr.write(`report: ${(error as Error).message}\n`);
-    return 1;
-  }
-}
-
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await runCommand("report", USAGE, process.argv.slice(2), parseOptions, run);

@@ -15,6 +15,7 @@ import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { cellAddress, columnLetters, type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
 import { withHistorySheet } from "../../shared/tables/history-merge.js";
 import { type MappingReport, readTable } from "../../shared/tables/school-table.js";
+import { runCommand, UsageError } from "./command.js";
 import { educatorHeaderRow, rateEducatorFile } from "./educators.js";
 import { rewriteRefusal, rollForwardFile } from "./history-file.js";
 import { readJson } from "./json-file.js";
@@ -48,8 +49,6 @@ const USAGE = `usage: npm run score -- <schools.json|csv|xlsx> [--config c.json]
 
 const INPUTS = [".json", ".csv", ".xlsx"];
 const OUTPUTS = [".json", ".xlsx", ".csv"];
-
-class UsageError extends Error {}
 
 interface Options {
   input: string;
@@ -257,27 +256,9 @@ function summaryText(response: ScoreResponse, out: string): string {
 
 // ---------------------------------------------------------------- main
 
-async function main(argv: string[]): Promise<number> {
-  let options: Options | "help";
-  try {
-    options = parseOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`score: ${error.message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options === "help") {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  try {
-    const config = options.config === undefined ? undefined : await readJson(options.config);
-    return extension(options.input) === ".json" ? await scoreJson(options, config) : await scoreTable(options, config);
-  } catch (error) {
-    // Files that cannot be read or parsed: a message, not a stack trace.
-    process.stderr.write(`score: ${(error as Error).message}\n`);
-    return 1;
-  }
+async function score(options: Options): Promise<number> {
+  const config = options.config === undefined ? undefined : await readJson(options.config);
+  return extension(options.input) === ".json" ? await scoreJson(options, config) : await scoreTable(options, config);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await runCommand("score", USAGE, process.argv.slice(2), parseOptions, score);
