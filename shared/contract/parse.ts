@@ -137,7 +137,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Unique school ids, and history years unique and before the request's year. Reads the raw body
+ * Unique school ids, history years unique and before the request's year, the prior year the one before it. Reads the raw body
  * defensively, so these problems are reported together with any shape problems.
  */
 export function crossChecks(body: unknown): Problem[] {
@@ -151,6 +151,11 @@ export function crossChecks(body: unknown): Problem[] {
       const earlier = firstIndex.get(id);
       if (earlier === undefined) firstIndex.set(id, i);
       else problems.push(problemAt(["schools", i, "id"], body, `duplicate school id ${JSON.stringify(id)} (first at schools[${earlier}])`));
+    }
+    // §13: the prior year is the year before the one scored.
+    const priorYear = (school as { prior?: { year?: unknown } } | null)?.prior?.year;
+    if (isYear(year) && isYear(priorYear) && priorYear !== year - 1) {
+      problems.push(problemAt(["schools", i, "prior", "year"], body, `prior year ${priorYear} is not the year before the request year ${year} (expected ${year - 1})`));
     }
     // Over its maximum, a history is one problem of the shape, and its entries are not checked.
     if (!Array.isArray(school?.history) || school.history.length > MAX_HISTORY) return;

@@ -55,6 +55,15 @@ export const HistoryEntrySchema = z.strictObject(
  */
 export const MAX_HISTORY = 100;
 
+/** §13: the previous year's results of a school, the same groups, ranges and validation as `subgroups`. */
+export const PriorYearSchema = z.strictObject(
+  {
+    year: wholeNumber(1900, "a whole year").optional(),
+    subgroups: SubgroupsSchema,
+  },
+  expecting("the prior year's results (an object with year and subgroups)"),
+);
+
 export const SchoolSchema = z.strictObject(
   {
     id: nonEmptyText.min(1, { error: "expected a school id, got empty text" }),
@@ -67,6 +76,7 @@ export const SchoolSchema = z.strictObject(
       .array(HistoryEntrySchema, expecting("a list of prior years"))
       .max(MAX_HISTORY, { error: (iss) => `expected at most ${MAX_HISTORY} prior years, got ${listLength(iss.input)}` })
       .optional(),
+    prior: PriorYearSchema.optional(),
     subgroups: SubgroupsSchema,
   },
   expecting("a school (an object)"),
@@ -262,6 +272,7 @@ export const CutPointsRequestSchema = z.strictObject(
 
 export type SubgroupResult = z.infer<typeof SubgroupResultSchema>;
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export type PriorYear = z.infer<typeof PriorYearSchema>;
 export type School = z.infer<typeof SchoolSchema>;
 export type ScoreRequest = z.infer<typeof ScoreRequestSchema>;
 export type ScenariosRequest = z.infer<typeof ScenariosRequestSchema>;

@@ -2,7 +2,20 @@
 // Worker's OpenAPI document is generated from them, so the two cannot drift apart.
 // A namespace import, as in requests.ts: keeps the task pane's bundle to the parts of zod it uses.
 import * as z from "zod";
-import { BANDS, DESIGNATION_TYPES, DOMAINS, INDICATORS, SCHOOL_LEVELS, STAGES, SUBGROUPS, TITLE1_STATUSES } from "../core/model.js";
+import {
+  BANDS,
+  CHANGE_CLASSES,
+  COLORS,
+  DESIGNATION_TYPES,
+  DOMAINS,
+  EVIDENCE,
+  INDICATORS,
+  SCHOOL_LEVELS,
+  STAGES,
+  STATUSES,
+  SUBGROUPS,
+  TITLE1_STATUSES,
+} from "../core/model.js";
 
 const indicatorCode = z.enum(INDICATORS);
 const subgroupCode = z.enum(SUBGROUPS);
@@ -28,6 +41,12 @@ export const IndicatorResultSchema = z.object({
   /** Signed change of the ALL value needed for one, two and three levels more. */
   // The OpenAPI generator writes a tuple as prefixItems alone, which allows any length; the meta says three.
   changeNeeded: z.tuple([z.number().nullable(), z.number().nullable(), z.number().nullable()]).meta({ minItems: 3, maxItems: 3 }),
+  /** §13: the prior year's ALL value (as sent) and level; null unless both years have an ALL level. */
+  prior: z.object({ value: z.number(), allLevel: z.number().int() }).nullable(),
+  /** §13: allLevel − prior.allLevel. */
+  change: z.number().int().nullable(),
+  /** §13: status × change and its colour on the five-by-five grid. */
+  performance: z.object({ status: z.enum(STATUSES), change: z.enum(CHANGE_CLASSES), color: z.enum(COLORS) }).nullable(),
   /** Why a level is missing: `noValue` or `belowMinN`. */
   missing: z.enum(["noValue", "belowMinN"]).optional(),
 });
@@ -40,6 +59,8 @@ export const SubgroupReportSchema = z.object({
   levels: z.partialRecord(indicatorCode, z.number().int()),
   /** Mean of its ELA and math levels (§12 academic level). */
   academicLevel: z.number().nullable(),
+  /** §13: academic level now − in the prior year, when the group is accountable with one in both. */
+  academicChange: z.number().nullable(),
 });
 
 export const DomainResultSchema = z.object({ weight: z.number(), meanLevel: z.number() });
@@ -52,7 +73,17 @@ export const SchoolResultSchema = z.object({
   title1: z.enum(TITLE1_STATUSES),
   status: z.enum(["scored", "unscored"]),
   reasons: z.array(ReasonSchema),
-  index: z.object({ score: z.number(), level: z.number().int(), band: z.enum(BANDS) }).nullable(),
+  index: z
+    .object({
+      score: z.number(),
+      level: z.number().int(),
+      band: z.enum(BANDS),
+      /** §13: the prior year's score, scored with this year's rules; null without a scored prior year. */
+      priorScore: z.number().nullable(),
+      /** §13: score − priorScore on the unrounded scores, to one decimal. */
+      change: z.number().nullable(),
+    })
+    .nullable(),
   domains: z.record(z.enum(DOMAINS), DomainResultSchema.nullable()),
   indicators: z.partialRecord(indicatorCode, IndicatorResultSchema),
   subgroups: z.partialRecord(subgroupCode, SubgroupReportSchema),
@@ -94,10 +125,21 @@ export const SummarySchema = z.object({
   designations: designationCounts,
   nSizeImpact: NSizeImpactSchema,
   rollup: z.object({ districts: z.array(RollupSchema), total: RollupSchema }),
+  /** §13: per indicator, how many scored schools have each colour (indicators no school has a colour for are absent). */
+  performance: z.partialRecord(indicatorCode, z.record(z.enum(COLORS), z.number().int())),
 });
 
 export const PartnershipsSchema = z.object({
-  pairs: z.array(z.object({ school: z.string(), partner: z.string(), subgroup: subgroupCode, quality: z.number() })),
+  pairs: z.array(
+    z.object({
+      school: z.string(),
+      partner: z.string(),
+      subgroup: subgroupCode,
+      quality: z.number(),
+      /** §13: `raised` when the partner has a prior year and raised the subgroup; `levelOnly` without a prior year. */
+      evidence: z.enum(EVIDENCE),
+    }),
+  ),
   unmatched: z.array(z.object({ school: z.string(), subgroup: subgroupCode, reason: ReasonSchema })),
 });
 
@@ -145,6 +187,7 @@ export const CutPointsResponseSchema = z.object({
 });
 
 export type Reason = z.infer<typeof ReasonSchema>;
+export type Performance = NonNullable<IndicatorResult["performance"]>;
 export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
 export type SubgroupReport = z.infer<typeof SubgroupReportSchema>;
 export type SchoolResult = z.infer<typeof SchoolResultSchema>;

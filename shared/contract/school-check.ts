@@ -73,6 +73,15 @@ export function everyItem(list: readonly unknown[], valid: (item: unknown) => bo
   return true;
 }
 
+function isValidPrior(p: unknown): boolean {
+  if (!isRecord(p) || !isValidSubgroups(p.subgroups)) return false;
+  for (const key in p) {
+    if (key === "subgroups") continue;
+    if (key !== "year" || (p.year !== undefined && !(Number.isSafeInteger(p.year) && (p.year as number) >= 1900))) return false;
+  }
+  return true;
+}
+
 export function isValidSchool(s: unknown): boolean {
   if (!isRecord(s)) return false;
   if (typeof s.id !== "string" || s.id.length === 0) return false;
@@ -93,6 +102,9 @@ export function isValidSchool(s: unknown): boolean {
         break;
       case "sig":
         if (v !== undefined && typeof v !== "boolean") return false;
+        break;
+      case "prior":
+        if (v !== undefined && !isValidPrior(v)) return false;
         break;
       case "history":
         if (v !== undefined && !(Array.isArray(v) && everyItem(v, isValidHistoryEntry))) return false;

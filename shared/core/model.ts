@@ -84,3 +84,19 @@ export type DesignationType = (typeof DESIGNATION_TYPES)[number];
 
 export const STAGES = ["communityOfPractice", "rewardPartnership", "districtTurnaround", "peerReview", "turnaroundPrinciples", "districtAction"] as const;
 export type Stage = (typeof STAGES)[number];
+
+/** §13: status of a current ALL level, lowest first. */
+export const STATUSES = ["veryLow", "low", "medium", "high", "veryHigh"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** §13: change class of a level difference, most declined first. */
+export const CHANGE_CLASSES = ["declinedSignificantly", "declined", "maintained", "increased", "increasedSignificantly"] as const;
+export type ChangeClass = (typeof CHANGE_CLASSES)[number];
+
+/** §13: the performance colours, lowest first (the order the summary counts them in). */
+export const COLORS = ["red", "orange", "yellow", "green", "blue"] as const;
+export type Color = (typeof COLORS)[number];
+
+/** §13, §9: why a Reward school could take a partner for a subgroup. */
+export const EVIDENCE = ["raised", "levelOnly"] as const;
+export type Evidence = (typeof EVIDENCE)[number];
