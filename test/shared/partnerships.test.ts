@@ -37,8 +37,8 @@ describe("assignPartners: optimal, not greedy", () => {
 
     const result = assignPartners(needs, rewards, ONE);
     expect(result.pairs).toEqual([
-      { school: "A", partner: "R2", subgroup: "HI", quality: 107 },
-      { school: "B", partner: "R1", subgroup: "EL", quality: 108 },
+      { school: "A", partner: "R2", subgroup: "HI", quality: 107, evidence: "levelOnly" },
+      { school: "B", partner: "R1", subgroup: "EL", quality: 108, evidence: "levelOnly" },
     ]);
     expect(result.unmatched).toEqual([]);
   });
@@ -52,8 +52,8 @@ describe("assignPartners: optimal, not greedy", () => {
 
     const result = assignPartners(needs, rewards, ONE);
     expect(result.pairs).toEqual([
-      { school: "A", partner: "R2", subgroup: "HI", quality: 9 },
-      { school: "B", partner: "R1", subgroup: "EL", quality: 109 },
+      { school: "A", partner: "R2", subgroup: "HI", quality: 9, evidence: "levelOnly" },
+      { school: "B", partner: "R1", subgroup: "EL", quality: 109, evidence: "levelOnly" },
     ]);
     expect(total(result)).toBe(118);
   });
@@ -65,8 +65,8 @@ describe("assignPartners: capacity", () => {
     const needs = [need("N1", "HI"), need("N2", "HI", "middle"), need("N3", "HI")];
     const result = assignPartners(needs, [reward("R1", { HI: 8 })], RULES);
     expect(result.pairs).toEqual([
-      { school: "N1", partner: "R1", subgroup: "HI", quality: 108 },
-      { school: "N3", partner: "R1", subgroup: "HI", quality: 108 },
+      { school: "N1", partner: "R1", subgroup: "HI", quality: 108, evidence: "levelOnly" },
+      { school: "N3", partner: "R1", subgroup: "HI", quality: 108, evidence: "levelOnly" },
     ]);
     expect(result.unmatched).toEqual([
       {
@@ -131,9 +131,9 @@ describe("assignPartners: match quality", () => {
 
   it("prefers the same level over the same district, and the same district over a higher academic level", () => {
     const levelFirst = [reward("X", { SED: 7 }, "elementary", "D2"), reward("Y", { SED: 10 }, "middle", "D1")];
-    expect(assignPartners([school], levelFirst, RULES).pairs).toEqual([{ school: "S", partner: "X", subgroup: "SED", quality: 107 }]);
+    expect(assignPartners([school], levelFirst, RULES).pairs).toEqual([{ school: "S", partner: "X", subgroup: "SED", quality: 107, evidence: "levelOnly" }]);
     const districtNext = [reward("X", { SED: 7 }, "elementary", "D1"), reward("Y", { SED: 10 }, "elementary", "D2")];
-    expect(assignPartners([school], districtNext, RULES).pairs).toEqual([{ school: "S", partner: "X", subgroup: "SED", quality: 117 }]);
+    expect(assignPartners([school], districtNext, RULES).pairs).toEqual([{ school: "S", partner: "X", subgroup: "SED", quality: 117, evidence: "levelOnly" }]);
   });
 
   it("uses the academic level of the identifying subgroup, not ALL", () => {
@@ -177,8 +177,8 @@ describe("assignPartners: unmatched reasons", () => {
     const rewards = [reward("R1", { HI: 9, SWD: 6.5 }), reward("R2", { HI: 8 }, "middle")];
     const result = assignPartners(needs, rewards, ONE);
     expect(result.pairs).toEqual([
-      { school: "A", partner: "R1", subgroup: "HI", quality: 109 },
-      { school: "B", partner: "R2", subgroup: "HI", quality: 108 },
+      { school: "A", partner: "R1", subgroup: "HI", quality: 109, evidence: "levelOnly" },
+      { school: "B", partner: "R2", subgroup: "HI", quality: 108, evidence: "levelOnly" },
     ]);
     expect(result.unmatched).toEqual([
       { school: "C", subgroup: "EL", reason: { code: "noEligibleReward", message: "no Reward school has EL accountable at academic level ≥ 7" } },
