@@ -2,10 +2,11 @@
 // with its Reward school, then every school that found none with the reason (in the sample, why
 // 48 of 89 schools stay unmatched). Designation and stage are the needing school's; the subgroup is
 // the one that identified it; quality is 100 × same school level + 10 × same district + the Reward
-// school's academic level in that group.
+// school's academic level in that group; evidence says whether the Reward school raised that group
+// since its prior year or qualified by its level alone (§13).
 import type { Reason, SchoolResult } from "../contract/responses.js";
-import { SUBGROUP_NAMES, type Subgroup } from "../core/model.js";
-import { codeLabel, highlight, type InfoLine, type OutputColumn, type ReportSheet, tableOf } from "./report.js";
+import { type Evidence, SUBGROUP_NAMES, type Subgroup } from "../core/model.js";
+import { codeLabel, EVIDENCE_LABELS, highlight, type InfoLine, type OutputColumn, type ReportSheet, tableOf } from "./report.js";
 import type { ScoredRun } from "./scored-run.js";
 
 export const PARTNERSHIPS_SHEET = "SQII Partnerships";
@@ -16,6 +17,7 @@ interface PartnershipRow {
   subgroup: Subgroup;
   partner: string | null;
   quality: number | null;
+  evidence: Evidence | null;
   reason: Reason | null;
 }
 
@@ -26,6 +28,8 @@ const COLUMNS: OutputColumn<PartnershipRow>[] = [
   { header: "Subgroup", value: (row) => SUBGROUP_NAMES[row.subgroup] },
   { header: "Partner", value: (row) => row.partner },
   { header: "Quality", value: (row) => row.quality },
+  // §13: whether the partner raised the subgroup since its prior year, or qualified by its level alone.
+  { header: "Evidence", value: (row) => (row.evidence ? EVIDENCE_LABELS[row.evidence] : null) },
   // Not among api.md's six headers, which ask for "the reason" of an unmatched school: it needs a column.
   { header: "Reason", value: (row) => row.reason?.message ?? null },
 ];
@@ -41,6 +45,7 @@ export function partnershipRows(run: ScoredRun): PartnershipRow[] {
       subgroup: pair.subgroup,
       partner: pair.partner,
       quality: pair.quality,
+      evidence: pair.evidence ?? null,
       reason: null,
     })),
     ...partnerships.unmatched.map((u) => ({
@@ -49,6 +54,7 @@ export function partnershipRows(run: ScoredRun): PartnershipRow[] {
       subgroup: u.subgroup,
       partner: null,
       quality: null,
+      evidence: null,
       reason: u.reason,
     })),
   ];

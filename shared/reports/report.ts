@@ -1,6 +1,7 @@
 // The report model: what a sheet the product writes contains, decided once, host-neutral. Two thin
 // renderers draw it: Office.js in the add-in (addin/sheet-writer.ts) and exceljs for the command
 // line (scripts/cli/xlsx-writer.ts). Neither decides a header, a label, a colour or a format.
+import type { Evidence } from "../core/model.js";
 import type { Table, TableCell } from "../tables/cells.js";
 
 /** A label/value line of a sheet's header block (methodology version, config hash, time, source…). */
@@ -89,7 +90,11 @@ export function sheetLayout(content: ReportSheet): SheetLayout {
   return { tables };
 }
 
-/** The one palette (Office's light fills), keyed by code. */
+/**
+ * The one palette, keyed by code: Office's light fills for bands and designations; for the §13
+ * performance colours, tints of the California School Dashboard's red, orange, yellow, green and
+ * blue that black text stays readable on (contrast 7:1 or more).
+ */
 export const PALETTE = {
   belowAverage: "#F8CBAD",
   average: "#FFF2CC",
@@ -98,6 +103,11 @@ export const PALETTE = {
   focus: "#FFE699",
   reward: "#C6EFCE",
   changed: "#FFE699",
+  red: "#F46D43",
+  orange: "#FDAE61",
+  yellow: "#FEE08B",
+  green: "#91CF60",
+  blue: "#74ADD1",
 } as const;
 
 export type PaletteCode = keyof typeof PALETTE;
@@ -108,6 +118,13 @@ export function codeLabel(code: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/**
+ * Codes whose label is not their words. Statuses (`Very high`), change classes (`Increased
+ * significantly`) and colours (`Green`) read as `codeLabel` gives them; a partner's evidence (§9,
+ * §13) says what it is evidence of.
+ */
+export const EVIDENCE_LABELS: Record<Evidence, string> = { raised: "Raised the subgroup", levelOnly: "Level only" };
+
 /** A column's codes coloured from the palette; `text` is what the cells show for a code. */
 export function highlight(
   column: string,
@@ -117,6 +134,9 @@ export function highlight(
 ): Highlight {
   return { column, fills: codes.map((code) => ({ code, text: text(code), color: PALETTE[code] })), match };
 }
+
+/** Number formats of a change, its sign always shown (+1, −2, 0; +3.5, −0.4), the minus typographic as in the reports. */
+export const SIGNED_FORMATS = { whole: '+0;"−"0;0', oneDecimal: '+0.0;"−"0.0;0.0' } as const;
 
 /** The lines that trace a sheet to the exact rules and data that made it. */
 export function traceInfo(response: { methodologyVersion: string; configHash: string }, at: Date, source: string): InfoLine[] {

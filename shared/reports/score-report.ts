@@ -8,7 +8,7 @@ import { FIELD_LABELS } from "../tables/school-columns.js";
 import { districtsSheet } from "./district-sheet.js";
 import { indicatorsSheet } from "./indicator-sheet.js";
 import { partnershipsSheet } from "./partnership-sheet.js";
-import { codeLabel, highlight, type InfoLine, type OutputColumn, type ReportSheet, tableOf, traceInfo } from "./report.js";
+import { codeLabel, highlight, type InfoLine, type OutputColumn, type ReportSheet, SIGNED_FORMATS, tableOf, traceInfo } from "./report.js";
 import type { ScoredRun } from "./scored-run.js";
 import { SUBGROUPS_SHEET, subgroupsTable } from "./subgroup-sheet.js";
 
@@ -45,6 +45,9 @@ export function resultsTable(response: ScoreResponse): Table {
     { header: "Title I", value: (r) => codeLabel(r.title1) },
     { header: "Status", value: (r) => codeLabel(r.status) },
     { header: "Index Score", value: (r) => r.index?.score ?? null },
+    // §13: the prior year scored with this year's rules, and the change (null without a scored prior year).
+    { header: "Prior Score", value: (r) => r.index?.priorScore ?? null },
+    { header: "Change", value: (r) => r.index?.change ?? null },
     { header: "Index Level", value: (r) => r.index?.level ?? null },
     { header: "Band", value: (r) => (r.index ? codeLabel(r.index.band) : null) },
     { header: "Academic", value: (r) => r.domains.academic?.meanLevel ?? null },
@@ -64,9 +67,11 @@ export function resultsTable(response: ScoreResponse): Table {
   return tableOf(columns, response.results);
 }
 
-/** Scores to one decimal as the methodology reports them; levels whole; means two decimals. */
+/** Scores to one decimal as the methodology reports them, a change with its sign; levels whole; means two decimals. */
 const RESULT_FORMATS = {
   "Index Score": "0.0",
+  "Prior Score": "0.0",
+  Change: SIGNED_FORMATS.oneDecimal,
   "Index Level": "0",
   Academic: "0.00",
   "SE/CC": "0.00",

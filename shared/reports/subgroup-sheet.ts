@@ -64,6 +64,8 @@ export function subgroupsTable(run: ScoredRun): Table {
     { header: "Accountable", value: (s) => report(s).accountable },
     { header: "Flags", value: (s) => report(s).flags.join(", ") || null },
     { header: "Academic Level", value: (s) => report(s).academicLevel },
+    // §13: academic level now − prior, for a group accountable with one in both years.
+    { header: "Academic Change", value: (s) => report(s).academicChange ?? null },
     ...INDICATORS.flatMap((code) => indicatorColumns(code, run.config)),
   ];
   const rows = run.response.results.flatMap((school) => {

@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { writeSheets } from "../../addin/sheet-writer.js";
+import { PALETTE } from "../../shared/reports/report.js";
 import { resultSheets, resultsTable } from "../../shared/reports/score-report.js";
 import { scoredRun } from "../../shared/reports/scored-run.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
+import { withPriors } from "../shared/prior-years.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 const run = { source: "Data!A1:R400", at: new Date("2026-11-23T10:00:00Z"), engine: "local" };
 
-async function scored(schools = 30) {
-  const checked = parseScoreRequest(generateConsortium({ schools, seed: 9, year: 2014 }));
+async function scored(schools = 30, prior = false) {
+  const sample = generateConsortium({ schools, seed: 9, year: 2014 });
+  const checked = parseScoreRequest(prior ? withPriors(sample) : sample);
   if (!checked.ok) throw new Error("sample should be valid");
   const response = await scoreSchools(checked.value.request, checked.value.config);
   return { response, checked: checked.value };
@@ -65,5 +68,34 @@ describe("resultSheets", () => {
     const formatOf = (column: string) => results.numberFormats.get(`9,${header.indexOf(column)}`);
     expect([formatOf("Index Score"), formatOf("Index Level"), formatOf("Academic"), formatOf("School ID")]).toEqual(["0.0", "0", "0.00", undefined]);
     expect(results.frozenColumns).toBe(2);
+  });
+
+  it("with a prior year: colours SQII Indicators' Colour cells by code, shows changes signed, and a re-run leaves one set of rules", async () => {
+    const book = new FakeWorkbook();
+    const { response, checked } = await scored(30, true);
+    const sheets = resultSheets(await scoredRun(response, checked), run);
+    await writeSheets(book.context(), sheets);
+    await writeSheets(book.context(), sheets);
+    const indicators = sheets.find((s) => s.sheet === "SQII Indicators")!;
+    const header = indicators.table!.header;
+    const written = book.sheets.get("SQII Indicators")!;
+    const colour = written.conditionalFormats.filter((f) => f.column === header.indexOf("Colour"));
+    expect(colour.map((f) => [f.cellValue.rule!.formula1, f.cellValue.format.fill.color])).toEqual([
+      ['="Red"', PALETTE.red],
+      ['="Orange"', PALETTE.orange],
+      ['="Yellow"', PALETTE.yellow],
+      ['="Green"', PALETTE.green],
+      ['="Blue"', PALETTE.blue],
+    ]);
+    // Every data row of the column, whatever colour its cell shows now: the fill follows a sort.
+    expect(colour[0]!.rows).toEqual([9, 9 + indicators.table!.rows.length - 1]);
+    const cells = written.values().slice(9);
+    const shown = new Set(cells.map((row) => row[header.indexOf("Colour")]));
+    expect(shown).toEqual(new Set(["", "Red", "Orange", "Yellow", "Green", "Blue"]));
+    expect(written.numberFormats.get(`9,${header.indexOf("Change")}`)).toBe('+0;"−"0;0');
+    const results = book.sheets.get("SQII Results")!;
+    const resultHeader = sheets[0]!.table!.header;
+    expect(results.numberFormats.get(`9,${resultHeader.indexOf("Change")}`)).toBe('+0.0;"−"0.0;0.0');
+    expect(results.numberFormats.get(`9,${resultHeader.indexOf("Prior Score")}`)).toBe("0.0");
   });
 });

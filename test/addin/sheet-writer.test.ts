@@ -148,9 +148,9 @@ describe("writeSheets", () => {
       const last = s.table!.rows.length;
       expect(book.sheets.get(s.sheet)!.get(report.sheets[i]!.headerRow + last, 0), s.sheet).toBe(s.table!.rows[last - 1]![0]);
     });
-    // Four formatted columns on SQII Indicators: a format for each of their data cells, sent in chunks.
-    expect([...book.sheets.get("SQII Indicators")!.numberFormats.keys()]).toHaveLength(4 * rowsOf("SQII Indicators"));
-    expect(Object.keys(indicators.numberFormats!)).toHaveLength(4);
+    // Five formatted columns on SQII Indicators: a format for each of their data cells, sent in chunks.
+    expect([...book.sheets.get("SQII Indicators")!.numberFormats.keys()]).toHaveLength(5 * rowsOf("SQII Indicators"));
+    expect(Object.keys(indicators.numberFormats!)).toHaveLength(5);
     expect(book.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
     expect(book.maxRequestCells).toBeLessThanOrEqual(4_000_000);
     expect(book.suspended).toBe(report.syncs - 1 - report.sheets.length); // every chunk, never the lookup or the table step

@@ -2,17 +2,26 @@
 // (examples/core-sample.xlsx, the table form of core-sample.json) scored by the add-in's Score
 // into the fake Excel, and by `npm run score -- … --out x.xlsx` into a file read back with exceljs.
 // Every sheet's values are checked against the response, and the two workbooks against each other
-// cell by cell, header blocks included (only the time and the source differ).
+// cell by cell, header blocks included (only the time and the source differ). Then a run with a
+// prior year (§13), scored from JSON by the command line and drawn by the add-in's renderer.
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepare, scoreAndWrite } from "../../addin/score-flow.js";
+import { writeSheets } from "../../addin/sheet-writer.js";
 import { readTableFile } from "../../scripts/cli/table-files.js";
+import type { ScoreResponse } from "../../shared/contract/responses.js";
+import { COLORS } from "../../shared/core/model.js";
+import { codeLabel, PALETTE } from "../../shared/reports/report.js";
+import { resultSheets } from "../../shared/reports/score-report.js";
+import { scoredRun } from "../../shared/reports/scored-run.js";
+import { generateConsortium } from "../../shared/samples/consortium.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { FakeWorkbook } from "../addin/fake-excel.js";
+import { withPriors } from "../shared/prior-years.js";
 import { type Cell, checkHeaderBlock, type Expected, parseSheet, SHEET_CHECKS } from "../shared/reports/sheet-check.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -64,29 +73,21 @@ async function scoreInAddin(): Promise<void> {
   const scored = await scoreAndWrite(run, prepared, { endpoint: "local" }, new Date("2014-09-01T12:00:00Z"));
   if (!scored.ok) throw new Error(JSON.stringify(scored.failure));
   expect(scored.response).toEqual(expected.response);
-  addin = new Map(
-    SHEETS.map((name) => [
-      name,
-      addinBook.sheets
-        .get(name)!
-        .values()
-        .map((row) => trim(row.map((c) => (c === "" ? null : c)))),
-    ]),
-  );
+  addin = new Map(SHEETS.map((name) => [name, fakeCells(addinBook, name)]));
 }
 
-async function scoreOnCommandLine(): Promise<void> {
-  const out = path.join(dir, "sample.results.xlsx");
+/** `npm run score -- <input> --out <out>`, then the workbook it wrote, read back: its sheets' cells by name. */
+async function scoreWithCli(input: string, out: string): Promise<{ book: ExcelJS.Workbook; sheets: Map<string, Cell[][]> }> {
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/cli/score.ts", SAMPLE_XLSX, "--out", out], { cwd: ROOT, stdio: "ignore" });
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/cli/score.ts", input, "--out", out], { cwd: ROOT, stdio: "ignore" });
     child.on("error", reject);
     child.on("close", resolve);
   });
   expect(code).toBe(0);
-  cliBook = new ExcelJS.Workbook();
-  await cliBook.xlsx.readFile(out);
-  cli = new Map(
-    cliBook.worksheets.map((sheet) => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(out);
+  const sheets = new Map(
+    book.worksheets.map((sheet) => {
       const rows: Cell[][] = [];
       // exceljs counts columns over every row on each call: once per sheet.
       const width = sheet.columnCount;
@@ -97,6 +98,24 @@ async function scoreOnCommandLine(): Promise<void> {
       return [sheet.name, rows];
     }),
   );
+  return { book, sheets };
+}
+
+/** A fake Excel sheet's cells as the command line's are read (blanks as null, trailing blanks dropped). */
+const fakeCells = (book: FakeWorkbook, name: string) =>
+  book.sheets
+    .get(name)!
+    .values()
+    .map((row) => trim(row.map((c) => (c === "" ? null : c))));
+
+/** Conditional-format rules of an exceljs sheet, with their ranges (exceljs reads them back but does not declare them). */
+const cliRules = (sheet: ExcelJS.Worksheet) =>
+  (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings.flatMap((f) =>
+    f.rules.map((r) => ({ ref: f.ref, ...r })),
+  );
+
+async function scoreOnCommandLine(): Promise<void> {
+  ({ book: cliBook, sheets: cli } = await scoreWithCli(SAMPLE_XLSX, path.join(dir, "sample.results.xlsx")));
 }
 
 beforeAll(async () => {
@@ -154,14 +173,67 @@ describe("the result sheets of the sample, from both doors", () => {
     const sheet = cliBook.getWorksheet("SQII Indicators")!;
     expect(sheet.getRow(headerRow + 2).getCell(level + 1).numFmt).toBe("0.00");
     expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: headerRow + 1 });
-    // exceljs reads the rules back but does not declare them.
-    const { conditionalFormattings } = sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
-    const rules = conditionalFormattings.flatMap((f) => f.rules.map((r) => ({ ref: f.ref, ...r })));
+    const rules = cliRules(sheet);
     const letter = String.fromCharCode(65 + band);
     expect(rules.find((r) => "formulae" in r && r.formulae?.[0] === '"Below average"')).toMatchObject({
       ref: `${letter}${headerRow + 2}:${letter}${headerRow + 1 + expected.response.results.reduce((n, r) => n + Object.keys(r.indicators).length, 0)}`,
       type: "cellIs",
       operator: "equal",
     });
+  });
+});
+
+describe("the result sheets of a run with a prior year (§13), from both renderers", () => {
+  let response: ScoreResponse;
+  let fromCli: { book: ExcelJS.Workbook; sheets: Map<string, Cell[][]> };
+  let fromAddin: FakeWorkbook;
+  let expectedPrior: Expected;
+
+  beforeAll(async () => {
+    // The command line scores the request as JSON; the add-in's renderer draws the same run, traced the same.
+    const request = withPriors(generateConsortium({ schools: 60, seed: 2014, year: 2014 }));
+    const input = path.join(dir, "prior.json");
+    await writeFile(input, JSON.stringify(request));
+    fromCli = await scoreWithCli(input, path.join(dir, "prior.results.xlsx"));
+    const checked = parseScoreRequest(request);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    response = await scoreSchools(checked.value.request, checked.value.config);
+    expectedPrior = { response, request: checked.value.request, config: checked.value.config };
+    const info = parseSheet(fromCli.sheets.get("SQII Results")!).info;
+    const trace = { source: String(info.get("Source")), at: new Date(String(info.get("Scored at"))), engine: "local" };
+    fromAddin = new FakeWorkbook();
+    await writeSheets(fromAddin.context(), resultSheets(await scoredRun(response, checked.value), trace));
+  }, 120_000);
+
+  it("has prior scores, colours, academic changes and both kinds of evidence to show", () => {
+    const indicators = response.results.flatMap((r) => Object.values(r.indicators));
+    expect(response.results.filter((r) => r.index?.priorScore != null).length).toBeGreaterThan(20);
+    expect(new Set(indicators.map((i) => i.performance?.color ?? null))).toEqual(new Set([null, "red", "orange", "yellow", "green", "blue"]));
+    expect(new Set(response.partnerships.pairs.map((p) => p.evidence)).size).toBeGreaterThan(0);
+  });
+
+  it.each(SHEETS)("%s: both wrote the same cells, each the response's", (name) => {
+    expect(fakeCells(fromAddin, name)).toEqual(fromCli.sheets.get(name));
+    SHEET_CHECKS[name]!(parseSheet(fromCli.sheets.get(name)!), expectedPrior);
+  });
+
+  it("colour SQII Indicators' Colour cells by the colour's label, with the palette's fill for its code", () => {
+    const header = fromCli.sheets.get("SQII Indicators")!.find((row) => row[0] === "School ID")!;
+    const colour = header.indexOf("Colour");
+    const fake = fromAddin.sheets.get("SQII Indicators")!;
+    const rules = cliRules(fromCli.book.getWorksheet("SQII Indicators")!);
+    const letter = String.fromCharCode(65 + colour);
+    for (const code of COLORS) {
+      const label = codeLabel(code);
+      expect(fake.conditionalFormats.find((f) => f.cellValue.rule?.formula1 === `="${label}"`)).toMatchObject({
+        column: colour,
+        cellValue: { format: { fill: { color: PALETTE[code] } } },
+      });
+      const rule = rules.find((r) => "formulae" in r && r.formulae?.[0] === `"${label}"`) as { ref: string; style: { fill: { bgColor: { argb: string } } } };
+      expect(rule.ref.startsWith(letter)).toBe(true);
+      expect(rule.style.fill.bgColor.argb).toBe(`FF${PALETTE[code].slice(1)}`);
+    }
+    const change = header.indexOf("Change");
+    expect(fake.numberFormats.get(`${fromCli.sheets.get("SQII Indicators")!.indexOf(header) + 1},${change}`)).toBe('+0;"−"0;0');
   });
 });

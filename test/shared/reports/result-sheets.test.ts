@@ -59,11 +59,11 @@ describe("SQII Indicators", () => {
     expect(column(sheet, "Indicator").slice(0, 4)).toEqual(["ELA", "Math", "Growth", "Chronic Absence"]);
     const b = sheet.table!.rows.filter((row) => row[0] === "B");
     const math = b.find((row) => row[1] === "Math")!;
-    expect(math.slice(2)).toEqual([null, null, null, null, null, null, null, null, null, null]);
+    expect(math.slice(2)).toEqual(Array.from({ length: 16 }, () => null));
     const ela = b.find((row) => row[1] === "ELA")!;
     expect(ela.slice(2, 7)).toEqual([95, 10, null, 10, "Above average"]);
-    expect(ela.slice(9)).toEqual([null, null, null]); // level 10: nothing more to reach
-    expect(sheet.numberFormats).toEqual({ "Subgroup Level": "0.00", Level: "0.00", Weight: "0.000", Points: "0.00" });
+    expect(ela.slice(9, 12)).toEqual([null, null, null]); // level 10: nothing more to reach
+    expect(sheet.numberFormats).toEqual({ "Subgroup Level": "0.00", Level: "0.00", Weight: "0.000", Points: "0.00", Change: '+0;"−"0;0' });
   });
 
   it("gives SpEd identification's values to reach as rates on the value's side of the reference", async () => {
@@ -111,7 +111,7 @@ describe("SQII Partnerships and SQII Districts", () => {
     expect(pairs.length).toBeGreaterThan(0);
     expect(unmatched.length).toBeGreaterThan(0);
     const sheet = partnershipsSheet(run, []);
-    expect(sheet.table!.header).toEqual(["School ID", "Designation", "Stage", "Subgroup", "Partner", "Quality", "Reason"]);
+    expect(sheet.table!.header).toEqual(["School ID", "Designation", "Stage", "Subgroup", "Partner", "Quality", "Evidence", "Reason"]);
     expect(column(sheet, "Partner")).toEqual([...pairs.map((p) => p.partner), ...unmatched.map(() => null)]);
     expect(column(sheet, "Reason")).toEqual([...pairs.map(() => null), ...unmatched.map((u) => u.reason.message)]);
     // The schools that need a partner (§9): Priority, and Focus at the Reward-partnership stage.

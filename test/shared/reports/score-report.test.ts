@@ -22,7 +22,7 @@ describe("results tables", () => {
     const scored = await scoreRequest({ schools });
     if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
     const table = resultsTable(scored.value);
-    expect(table.header.slice(0, 13)).toEqual([
+    expect(table.header.slice(0, 15)).toEqual([
       "School ID",
       "School",
       "District",
@@ -30,6 +30,8 @@ describe("results tables", () => {
       "Title I",
       "Status",
       "Index Score",
+      "Prior Score",
+      "Change",
       "Index Level",
       "Band",
       "Academic",
@@ -37,7 +39,7 @@ describe("results tables", () => {
       "ELA Level",
       "ELA Points",
     ]);
-    expect(table.header.length).toBe(11 + 2 * INDICATORS.length + 9);
+    expect(table.header.length).toBe(13 + 2 * INDICATORS.length + 9);
     expect(table.rows.map((r) => r.length)).toEqual([table.header.length, table.header.length]);
     const column = (name: string) => table.rows.map((r) => r[table.header.indexOf(name)]);
     expect(column("School ID")).toEqual(["A", "B"]);
@@ -53,7 +55,7 @@ describe("results tables", () => {
     if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
     const response = await scoreSchools(checked.value.request, checked.value.config);
     const table = subgroupsTable(await scoredRun(response, checked.value));
-    expect(table.header.slice(0, 14)).toEqual([
+    expect(table.header.slice(0, 15)).toEqual([
       "School ID",
       "School",
       "Group",
@@ -62,6 +64,7 @@ describe("results tables", () => {
       "Accountable",
       "Flags",
       "Academic Level",
+      "Academic Change",
       "ELA Value",
       "ELA Level",
       "ELA Target",
@@ -69,7 +72,7 @@ describe("results tables", () => {
       "Math Value",
       "Math Level",
     ]);
-    expect(table.header.length).toBe(8 + 2 * INDICATORS.length + 2 * 3);
+    expect(table.header.length).toBe(9 + 2 * INDICATORS.length + 2 * 3);
     const cells = (...names: string[]) => table.rows.map((r) => names.map((name) => r[table.header.indexOf(name)]));
     expect(cells("School ID", "Group", "Group Name", "N")).toEqual([
       ["A", "ALL", "All Students", 100],

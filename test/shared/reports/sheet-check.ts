@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import type { Config, ScoreRequest } from "../../../shared/contract/requests.js";
 import type { ScoreResponse } from "../../../shared/contract/responses.js";
 import { INDICATORS, type Indicator, SUBGROUP_NAMES, SUBGROUPS, type Subgroup } from "../../../shared/core/model.js";
-import { codeLabel } from "../../../shared/reports/report.js";
+import { codeLabel, EVIDENCE_LABELS } from "../../../shared/reports/report.js";
 import { levelOf, scalesFor } from "../../../shared/schools/levels.js";
 import { FIELD_LABELS } from "../../../shared/tables/school-columns.js";
 
@@ -92,6 +92,18 @@ export function checkIndicators(sheet: ParsedSheet, { response, config }: Expect
     );
     diff.same(`${at} band`, row.Band, indicator.band ? codeLabel(indicator.band) : null);
     diff.same(`${at} weight, points`, [row.Weight, row.Points], indicator.level === null ? [null, null] : [indicator.weight, indicator.points]);
+    // §13: the prior year's value and level, the change, and its place and colour on the grid, as labels.
+    diff.same(
+      `${at} prior`,
+      [row["Prior Value"], row["Prior Level"], row.Change],
+      [indicator.prior?.value ?? null, indicator.prior?.allLevel ?? null, indicator.change],
+    );
+    const p = indicator.performance;
+    diff.same(
+      `${at} performance`,
+      [row.Status, row["Change Class"], row.Colour],
+      p ? [codeLabel(p.status), codeLabel(p.change), codeLabel(p.color)] : [null, null, null],
+    );
     (["+1 Level", "+2 Levels", "+3 Levels"] as const).forEach((header, j) => {
       const change = indicator.changeNeeded[j];
       if (change == null) {
@@ -122,8 +134,8 @@ export function checkSubgroups(sheet: ParsedSheet, { response, request, config }
     const values = sent.get(school.id)!.subgroups[group]!;
     diff.same(
       at,
-      [row["Group Name"], row.N, row.Accountable, row.Flags, row["Academic Level"]],
-      [SUBGROUP_NAMES[group], report.n, report.accountable, report.flags.join(", ") || null, report.academicLevel],
+      [row["Group Name"], row.N, row.Accountable, row.Flags, row["Academic Level"], row["Academic Change"]],
+      [SUBGROUP_NAMES[group], report.n, report.accountable, report.flags.join(", ") || null, report.academicLevel, report.academicChange],
     );
     for (const code of INDICATORS) {
       const label = FIELD_LABELS[code];
@@ -148,8 +160,8 @@ export function checkPartnerships(sheet: ParsedSheet, { response }: Expected): v
   const { pairs, unmatched } = response.partnerships;
   const results = new Map(response.results.map((r) => [r.id, r]));
   const expected = [
-    ...pairs.map((p) => ({ id: p.school, subgroup: p.subgroup, partner: p.partner, quality: p.quality, reason: null })),
-    ...unmatched.map((u) => ({ id: u.school, subgroup: u.subgroup, partner: null, quality: null, reason: u.reason.message })),
+    ...pairs.map((p) => ({ id: p.school, subgroup: p.subgroup, partner: p.partner, quality: p.quality, evidence: EVIDENCE_LABELS[p.evidence], reason: null })),
+    ...unmatched.map((u) => ({ id: u.school, subgroup: u.subgroup, partner: null, quality: null, evidence: null, reason: u.reason.message })),
   ];
   expect(table!.rows).toHaveLength(expected.length);
   table!.rows.forEach((row, i) => {
@@ -162,6 +174,7 @@ export function checkPartnerships(sheet: ParsedSheet, { response }: Expected): v
       Subgroup: SUBGROUP_NAMES[e.subgroup],
       Partner: e.partner,
       Quality: e.quality,
+      Evidence: e.evidence,
       Reason: e.reason,
     });
   });
@@ -203,8 +216,8 @@ export function checkDistricts(sheet: ParsedSheet, { response }: Expected): void
 
 export function checkResults(sheet: ParsedSheet, { response }: Expected): void {
   const [table] = sheet.tables;
-  expect(table!.rows.map((row) => [row["School ID"], row["Index Score"], row.Designation])).toEqual(
-    response.results.map((r) => [r.id, r.index?.score ?? null, codeLabel(r.designation.type)]),
+  expect(table!.rows.map((row) => [row["School ID"], row["Index Score"], row["Prior Score"], row.Change, row.Designation])).toEqual(
+    response.results.map((r) => [r.id, r.index?.score ?? null, r.index?.priorScore ?? null, r.index?.change ?? null, codeLabel(r.designation.type)]),
   );
 }
 
