@@ -131,6 +131,10 @@ async function writeSheet(
     const table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, 0, block.table.rows.length + 1, block.table.header.length), true);
     table.name = block.tableName;
     highlight(sheet, block, headerRow);
+    // Fixed fills over the table's style: a grid whose colour is each cell's place.
+    for (const { row, column, color } of block.fills ?? []) {
+      sheet.getRangeByIndexes(headerRow + 1 + row, block.table.header.indexOf(column), 1, 1).format.fill.color = color;
+    }
   }
   const headerRow = tables[0]!.headerRow;
   if (content.frozenColumns) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, headerRow + 1, content.frozenColumns));

@@ -1,5 +1,6 @@
 // The school data report as self-contained HTML (npm run report): one page per school and an index
-// page, drawn from shared/reports/school-report.ts and deciding nothing — every number, sentence and
+// page, drawn from shared/reports/school-report.ts (the change since the prior year by
+// report-change.ts, the chart by report-chart.ts) and deciding nothing — every number, sentence and
 // suppression comes from the model. Inline CSS and SVG, no script and no link outside the folder,
 // so a page opens offline and prints on A4 or Letter. Every value the caller chose goes through `html`.
 
@@ -7,6 +8,7 @@ import { reportIndex } from "../../shared/reports/school-report.js";
 import type { GapResult, GroupLine, IndicatorLine, SchoolReport } from "../../shared/reports/school-report-model.js";
 import { indexText, num, signed } from "../../shared/reports/school-report-text.js";
 import { type Html, html, raw } from "./html.js";
+import { changeChip, changeSection, hasPrior, priorValue } from "./report-change.js";
 import { levelChart } from "./report-chart.js";
 import { REPORT_CSS } from "./report-style.js";
 
@@ -42,10 +44,17 @@ ${r.statusNotes.length > 0 ? html`<p class="small muted">${r.statusNotes.join(" 
 </section>`;
 }
 
+/** The prior year's index and the change, under the index (§13); nothing without a scored prior year. */
+function priorFigure(r: SchoolReport): Html | null {
+  const index = r.index;
+  if (!index || index.priorScore === null || index.change === null) return null;
+  return html`<div class="prior">${r.change.priorYear ?? "Prior year"}: ${indexText(index.priorScore)} · change <strong>${signed(index.change)}</strong></div>`;
+}
+
 function figures(r: SchoolReport): Html | null {
   if (!r.index) return null;
   return html`<div class="figures">
-<div class="figure"><div class="what">Index</div><div class="number">${indexText(r.index.score)}</div><div>level ${r.index.level} · <span class="band ${r.index.band}">${r.index.bandLabel}</span></div></div>
+<div class="figure"><div class="what">Index</div><div class="number">${indexText(r.index.score)}</div><div>level ${r.index.level} · <span class="band ${r.index.band}">${r.index.bandLabel}</span></div>${priorFigure(r)}</div>
 ${r.domains.map((d) => html`<div class="figure"><div class="what">${d.label}</div><div class="number">${d.meanLevel.toFixed(2)}</div><div class="muted">mean level · weight ${num(d.weight)}</div></div>`)}
 </div>`;
 }
@@ -79,12 +88,14 @@ ${exit.notes.map((note) => html`<p class="small">${note}</p>`)}
 /** A whole level on its band's colour. */
 const chip = (level: number | null, band: string | null) => (level === null ? dash : html`<span class="band ${band ?? ""}">${level}</span>`);
 
-function indicatorTable(lines: readonly IndicatorLine[]): Html {
+/** With a prior year (§13), the value then beside the value now, and the change of the ALL level on its colour at the end. */
+function indicatorTable(lines: readonly IndicatorLine[], priorYear: number | null): Html {
+  const prior = hasPrior(lines);
   const row = (l: IndicatorLine) =>
-    html`<tr><td>${l.name}</td><td>${n(l.value)}</td><td>${chip(l.allLevel, l.band)}</td><td>${n(l.groupLevel)}</td><td><strong>${n(l.level)}</strong></td><td>${l.level === null ? dash : `${num(l.share * 100, 1)}%`}</td><td>${l.level === null ? dash : num(l.points)}</td>${l.next.map((v) => html`<td>${n(v)}</td>`)}</tr>`;
-  return html`<table>
-<thead><tr><th class="text" rowspan="2">Indicator</th><th rowspan="2">Value</th><th colspan="3">Level</th><th rowspan="2">Weight</th><th rowspan="2">Index points</th><th colspan="3">Value for levels more</th></tr>
-<tr><th>ALL</th><th>Groups</th><th>Counted</th><th>+1</th><th>+2</th><th>+3</th></tr></thead>
+    html`<tr><td>${l.name}</td><td>${n(l.value)}</td>${prior ? priorValue(l) : null}<td>${chip(l.allLevel, l.band)}</td><td>${n(l.groupLevel)}</td><td><strong>${n(l.level)}</strong></td><td>${l.level === null ? dash : `${num(l.share * 100, 1)}%`}</td><td>${l.level === null ? dash : num(l.points)}</td>${l.next.map((v) => html`<td>${n(v)}</td>`)}${prior ? changeChip(l) : null}</tr>`;
+  return html`<table class="indicators">
+<thead><tr><th class="text" rowspan="2">Indicator</th><th ${prior ? html`colspan="2"` : html`rowspan="2"`}>Value</th><th colspan="3">Level</th><th rowspan="2">Weight</th><th rowspan="2">Index points</th><th colspan="3">Value for levels more</th>${prior ? html`<th rowspan="2">Change of ALL level</th>` : null}</tr>
+<tr>${prior ? html`<th>Now</th><th>${priorYear ?? "Prior"}</th>` : null}<th>ALL</th><th>Groups</th><th>Counted</th><th>+1</th><th>+2</th><th>+3</th></tr></thead>
 <tbody>${lines.map(row)}</tbody>
 </table>`;
 }
@@ -92,6 +103,8 @@ function indicatorTable(lines: readonly IndicatorLine[]): Html {
 function targetTable(r: SchoolReport): Html | null {
   const accountable = r.groups.filter((g) => g.accountable && !g.suppressed);
   if (r.targets.length === 0 || accountable.length === 0) return null;
+  // §13: the academic level's change, where some group has one (a prior year sent).
+  const changes = accountable.some((g) => g.academicChange !== null);
   const cells = (g: GroupLine) =>
     r.targets.map((t) => {
       const cell = g.targets.find((c) => c.code === t.code);
@@ -99,9 +112,9 @@ function targetTable(r: SchoolReport): Html | null {
       return html`<td>${num(cell.value)}</td><td class="${cell.distance < 0 ? "below" : "met"}">${signed(cell.distance)}</td>`;
     });
   return html`<table>
-<thead><tr><th class="text" rowspan="2">Student group</th><th rowspan="2">N</th>${r.targets.map((t) => html`<th colspan="2">${t.label}, target ${num(t.target)}</th>`)}<th rowspan="2">Academic level</th><th class="text" rowspan="2">Flags</th></tr>
+<thead><tr><th class="text" rowspan="2">Student group</th><th rowspan="2">N</th>${r.targets.map((t) => html`<th colspan="2">${t.label}, target ${num(t.target)}</th>`)}<th rowspan="2">Academic level</th>${changes ? html`<th rowspan="2">Academic change</th>` : null}<th class="text" rowspan="2">Flags</th></tr>
 <tr>${r.targets.map(() => html`<th>Value</th><th>vs target</th>`)}</tr></thead>
-<tbody>${accountable.map((g) => html`<tr><td>${g.name}</td><td>${g.n}</td>${cells(g)}<td>${n(g.academicLevel)}</td><td class="text small">${g.flags.join(", ")}</td></tr>`)}</tbody>
+<tbody>${accountable.map((g) => html`<tr><td>${g.name}</td><td>${g.n}</td>${cells(g)}<td>${n(g.academicLevel)}</td>${changes ? html`<td>${g.academicChange === null ? dash : signed(g.academicChange)}</td>` : null}<td class="text small">${g.flags.join(", ")}</td></tr>`)}</tbody>
 </table>`;
 }
 
@@ -141,12 +154,13 @@ export function schoolPage(r: SchoolReport, indexFile = "index.html"): string {
     ? html`${designationCard(r)}<p class="suppressed">${r.withheld}.</p>`
     : html`${designationCard(r)}${figures(r)}${exitCard(r)}
 <h2>Indicators</h2>
-${r.indicators.length > 0 ? html`${levelChart(r.indicators)}<p class="legend"><span class="swatch"></span>level counted (school and groups) <span class="tickmark"></span>the school's own (ALL) level</p>${indicatorTable(r.indicators)}` : html`<p class="muted">No indicator applies.</p>`}
+${r.indicators.length > 0 ? html`${levelChart(r.indicators)}<p class="legend"><span class="swatch"></span>level counted (school and groups) <span class="tickmark"></span>the school's own (ALL) level</p>${indicatorTable(r.indicators, r.change.priorYear)}` : html`<p class="muted">No indicator applies.</p>`}
 <h2>Student groups against the targets</h2>
 ${targetTable(r) ?? html`<p class="muted">No targets apply.</p>`}
 <h2>Student group results <span class="muted small">value and level</span></h2>
 ${groupResults(r) ?? html`<p class="muted">No accountable student group.</p>`}
 ${uncounted(r)}
+${changeSection(r)}
 <h2>Partner</h2>
 ${r.partner.map((line) => html`<p>${line}</p>`)}`;
   return page(

@@ -47,6 +47,25 @@ td.met { color: #116329; }
 .band.average { background: ${PALETTE.average}; }
 .band.aboveAverage { background: ${PALETTE.aboveAverage}; }
 .suppressed { color: #57606a; font-style: italic; }
+.figure .prior { font-size: 8.5pt; color: #57606a; margin-top: .5mm; }
+.figure .prior strong { color: #1f2328; }
+table.grid { table-layout: fixed; }
+table.grid th, table.grid td { text-align: center; vertical-align: middle; border: 1px solid #fff; }
+table.grid th:first-child { width: 17%; text-align: left; }
+table.grid tbody th { background: #f2f5f9; font-weight: 600; }
+table.grid th { padding: .5mm 1mm; }
+table.grid td { height: 6mm; padding: .4mm .6mm; color: #1f2328; }
+table.grid tbody th { white-space: nowrap; }
+
+table.grid .entry { display: block; font-size: 7pt; font-weight: 600; line-height: 1.2; }
+td.prior { color: #57606a; }
+table.indicators td:first-child { white-space: nowrap; }
+.perf.red { background: ${PALETTE.red}; }
+.perf.orange { background: ${PALETTE.orange}; }
+.perf.yellow { background: ${PALETTE.yellow}; }
+.perf.green { background: ${PALETTE.green}; }
+.perf.blue { background: ${PALETTE.blue}; }
+.chip { display: inline-block; padding: 0 1.5mm; border-radius: 1mm; font-size: 8pt; color: #1f2328; }
 .chart { width: 100%; height: auto; display: block; margin: 0 0 2mm; break-inside: avoid; }
 .chart .label { font-size: 11px; text-anchor: end; fill: #1f2328; }
 .chart .zone { font-size: 10px; text-anchor: middle; fill: #57606a; }

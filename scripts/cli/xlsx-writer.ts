@@ -1,6 +1,6 @@
 // The command line's renderer of the report model (shared/reports): each sheet written with exceljs
-// as the model says (header block, tables placed by the model's layout, colours, number formats,
-// frozen columns). Workbooks are streamed: exceljs's in-memory writer takes minutes on a statewide
+// as the model says (header block, tables placed by the model's layout, colours and fixed fills,
+// number formats, frozen columns). Workbooks are streamed: exceljs's in-memory writer takes minutes on a statewide
 // table (millions of cells), the streaming one seconds. It cannot write Excel tables, so a table
 // gets a bold header instead, and the main one filter buttons (a sheet has one filter). Also the
 // CSV form of one table.
@@ -65,11 +65,18 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, content: Repor
     header.font = { bold: true };
     header.commit();
     const formats = block.table.header.map((h) => block.numberFormats?.[h]);
-    for (const values of block.table.rows) {
+    const fills = new Map((block.fills ?? []).map((f) => [`${f.row},${block.table.header.indexOf(f.column)}`, f.color]));
+    for (const [r, values] of block.table.rows.entries()) {
       const row = addRow(values);
       formats.forEach((format, i) => {
         if (format !== undefined) row.getCell(i + 1).numFmt = format;
       });
+      if (fills.size > 0) {
+        values.forEach((_, i) => {
+          const color = fills.get(`${r},${i}`);
+          if (color) row.getCell(i + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color.slice(1)}` } };
+        });
+      }
       row.commit();
     }
   }

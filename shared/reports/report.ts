@@ -34,12 +34,24 @@ export interface ChartSpec {
   at: { row: number; column: number };
 }
 
+/**
+ * A fixed fill on one data cell (0-based data row, column by header), for a grid whose colour is
+ * its place rather than its text (the school report's status × change grid, methodology §13).
+ */
+export interface CellFill {
+  row: number;
+  column: string;
+  code: PaletteCode;
+  color: string;
+}
+
 /** A further table below a sheet's main one (SQII Districts' n-size impact block). */
 export interface TableBlock {
   /** The Excel table's name (unique in a workbook). */
   tableName: string;
   table: Table;
   highlights?: Highlight[];
+  fills?: CellFill[];
   /** Per column header, a number format for its data cells ("0.0"). */
   numberFormats?: Record<string, string>;
 }

@@ -2,7 +2,7 @@
 // school-report.ts builds it, school-report-text.ts words it, and the renderers draw it.
 import type { Config, School } from "../contract/requests.js";
 import type { ScoreResponse } from "../contract/responses.js";
-import type { Band, DesignationType, Indicator, Subgroup } from "../core/model.js";
+import type { Band, ChangeClass, Color, DesignationType, Indicator, Status, Subgroup } from "../core/model.js";
 
 /** What a report is made from: a response, the request's schools (group values, history) and the config they were scored with. */
 export interface ReportSource {
@@ -40,6 +40,21 @@ export interface IndicatorLine {
   gain: number | null;
   /** Why there is no level: "no value", "fewer than 20 students". */
   missing: string | null;
+  /** §13: the prior year's ALL value (as sent) and level, when the ALL result has a level in both years. */
+  prior: { value: number; allLevel: number } | null;
+  /** §13: ALL level now − prior. */
+  change: number | null;
+  /** §13: its place on the status × change grid and the colour there, codes with their labels. */
+  performance: PerformanceLine | null;
+}
+
+export interface PerformanceLine {
+  status: Status;
+  change: ChangeClass;
+  color: Color;
+  statusLabel: string;
+  changeLabel: string;
+  colorLabel: string;
 }
 
 export interface TargetCell {
@@ -60,6 +75,8 @@ export interface GroupLine {
   /** "fewer than 11 students" (public, suppressed) or "under the minimum of 20: not counted". */
   note: string | null;
   academicLevel: number | null;
+  /** §13: academic level now − prior year (null when not accountable in both, or suppressed). */
+  academicChange: number | null;
   targets: TargetCell[];
   /** The group's own value and level per indicator it counts in (not the school-only ones). */
   results: Partial<Record<Indicator, { value: number; level: number | null; band: Band | null }>>;
@@ -91,7 +108,8 @@ export interface SchoolReport {
     /** Each reason as a sentence. */
     reasons: string[];
   };
-  index: { score: number; level: number; band: Band; bandLabel: string } | null;
+  /** priorScore and change (§13) are null without a scored prior year. */
+  index: { score: number; level: number; band: Band; bandLabel: string; priorScore: number | null; change: number | null } | null;
   domains: { label: string; weight: number; meanLevel: number }[];
   /** Every indicator that applies to the school's level, in §2 order. */
   indicators: IndicatorLine[];
@@ -101,6 +119,8 @@ export interface SchoolReport {
   groups: GroupLine[];
   partner: string[];
   exit: ExitSection;
+  /** Change since the prior year (§13): the status × change grid of the indicators. */
+  change: ChangeSection;
   public: boolean;
   suppressBelow: number;
   /** Public, with ALL itself under suppressBelow: nothing of the school's results is shown but this. */
@@ -136,4 +156,36 @@ export interface ExitSection {
   /** For Focus by the gap: the bottom group's ELA and math one level up. */
   gapGroups: { group: string; ela: GapResult | null; math: GapResult | null }[];
   notes: string[];
+}
+
+/** One indicator placed in a cell of the grid: "ELA 4 → 6" (its ALL level prior → now). */
+export interface GridEntry {
+  code: Indicator;
+  text: string;
+}
+
+export interface GridCell {
+  change: ChangeClass;
+  color: Color;
+  colorLabel: string;
+  /** The school's indicators in this cell, §2 order. */
+  entries: GridEntry[];
+}
+
+export interface ChangeSection {
+  /** The year the school's results are compared with, when known (the prior's year, else the run's year − 1). */
+  priorYear: number | null;
+  /** "Change since 2013", or "Change since the prior year". */
+  title: string;
+  /** The index against the prior year's, in words; null without both scores. */
+  index: string | null;
+  /** What the grid shows, or, when there is no grid, why: one line. */
+  note: string;
+  /** What the rows and the columns measure, for their headings. */
+  rowAxis: string;
+  columnAxis: string;
+  /** Change classes, most declined first, each with the level differences it takes ("−2 or more"). */
+  columns: { code: ChangeClass; label: string; levels: string }[];
+  /** Statuses, highest first, each with the levels it takes ("9–10"); empty when no indicator has a colour. */
+  rows: { code: Status; label: string; levels: string; cells: GridCell[] }[];
 }

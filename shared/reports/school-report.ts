@@ -1,10 +1,11 @@
 // The school data report (api.md "Workbook contract › Outputs", the waiver's report for a Priority or
 // Focus school, usable for any school): per school, host-neutral, everything a page or a sheet shows
 // — the designation and its reasons in plain words, the index, domains and every indicator with the
-// values the next three levels need, each student group against the targets, the partner, and the
-// distance to exit. The HTML pages (scripts/cli) and the SQII School Report sheet (addin) draw this
-// model and decide nothing. Public reports blank every group under `suppressBelow` here, so no
-// renderer can show what must not be published.
+// values the next three levels need, each student group against the targets, the partner, the
+// distance to exit, and the change since the prior year (school-report-change.ts). The HTML pages
+// (scripts/cli) and the SQII School Report sheet (addin) draw this model and decide nothing. Public
+// reports blank every group under `suppressBelow` here, so no renderer can show what must not be
+// published.
 import type { Config, School } from "../contract/requests.js";
 import type { SchoolResult } from "../contract/responses.js";
 import { DESIGNATION_TYPES, type DesignationType, INDICATOR_INFO, INDICATORS, SUBGROUP_NAMES, SUBGROUPS } from "../core/model.js";
@@ -13,6 +14,7 @@ import { exitDistance, indexGains, type PoolView, poolView } from "../schools/ex
 import { bandOf } from "../schools/levels.js";
 import { FIELD_LABELS } from "../tables/school-columns.js";
 import { codeLabel } from "./report.js";
+import { changeSection, performanceLine } from "./school-report-change.js";
 import type { GroupLine, IndicatorLine, ReportOptions, ReportSource, SchoolReport, TargetCell } from "./school-report-model.js";
 import { designationText, exitSection, flagLabel, type PartnersOf, partnerLines, partnersOf, valueNeeded } from "./school-report-text.js";
 
@@ -68,7 +70,10 @@ function buildReport(source: ReportSource, { view, names, partners }: Shared, re
     scored: result.status === "scored",
     statusNotes: result.reasons.map((r) => r.message),
     designation,
-    index: result.index && !withheld ? { ...result.index, bandLabel: codeLabel(result.index.band) } : null,
+    index:
+      result.index && !withheld
+        ? { ...result.index, priorScore: result.index.priorScore ?? null, change: result.index.change ?? null, bandLabel: codeLabel(result.index.band) }
+        : null,
     domains: withheld
       ? []
       : (["academic", "secc"] as const).flatMap((d) => {
@@ -85,6 +90,7 @@ function buildReport(source: ReportSource, { view, names, partners }: Shared, re
     exit: withheld
       ? { short: null, lines: [withheld], steps: [], stepsGain: null, stepsNote: null, pointsNeeded: null, gapGroups: [], notes: [] }
       : exitSection(result, school, view, distance, indicators, groups, config),
+    change: changeSection({ result, prior: school.prior, year: response.year ?? null, indicators, withheld }),
     public: isPublic,
     suppressBelow: config.suppressBelow,
     withheld,
@@ -118,6 +124,9 @@ function indicatorLines(result: SchoolResult, config: Config): IndicatorLine[] {
         next,
         gain: gains[code] ?? null,
         missing: item.missing === "noValue" ? "no value" : item.missing === "belowMinN" ? `fewer than ${config.minN} students` : null,
+        prior: item.prior ?? null,
+        change: item.change ?? null,
+        performance: performanceLine(item.performance),
       },
     ];
   });
@@ -132,7 +141,17 @@ function groupLines(result: SchoolResult, school: School, config: Config, hidden
     const base = { code, name: SUBGROUP_NAMES[code], accountable: report.accountable };
     if (hidden(report.n)) {
       return [
-        { ...base, n: null, suppressed: true, note: `fewer than ${config.suppressBelow} students`, academicLevel: null, targets: [], results: {}, flags: [] },
+        {
+          ...base,
+          n: null,
+          suppressed: true,
+          note: `fewer than ${config.suppressBelow} students`,
+          academicLevel: null,
+          academicChange: null,
+          targets: [],
+          results: {},
+          flags: [],
+        },
       ];
     }
     const results: GroupLine["results"] = {};
@@ -157,6 +176,7 @@ function groupLines(result: SchoolResult, school: School, config: Config, hidden
         suppressed: false,
         note: report.accountable ? null : `under the minimum of ${config.minN}: not counted`,
         academicLevel: report.academicLevel,
+        academicChange: report.academicChange ?? null,
         targets,
         results: report.accountable ? results : {},
         flags: report.flags.filter((f) => f !== "suppressed" && f !== "notAccountable" && !f.startsWith("belowTarget:")).map(flagLabel),

@@ -26,6 +26,8 @@ export class FakeSheet {
   /** Number formats set on cells (by range, not by table column), keyed like cells. */
   readonly numberFormats = new Map<string, string>();
   readonly conditionalFormats: FakeConditionalFormat[] = [];
+  /** Fixed fill colours set on cells (Range.format.fill.color), keyed like cells. */
+  readonly fills = new Map<string, string>();
   frozenRows = 0;
   /** As a sheet from getItemOrNullObject reads when it exists. */
   readonly isNullObject = false;
@@ -57,6 +59,7 @@ export class FakeSheet {
         this.cells.clear();
         this.numberFormats.clear();
         this.conditionalFormats.length = 0;
+        this.fills.clear();
       },
       // The sheet's tables hold its validation here; clearing it clears theirs.
       dataValidation: { clear: () => {} },
@@ -115,6 +118,13 @@ export class FakeSheet {
         },
       },
       getTables: (_fullyContained?: boolean) => sheet.book.tablesAt(sheet, row, column),
+      format: {
+        fill: {
+          set color(color: string) {
+            for (let r = row; r < row + rowCount; r++) for (let c = column; c < column + columnCount; c++) sheet.fills.set(`${r},${c}`, color);
+          },
+        },
+      },
       /** What a loaded range's values give: the cells now (blank as ""). */
       get values(): Cell[][] {
         return sheet.block(row, column, rowCount, columnCount).values;
@@ -212,12 +222,23 @@ export class FakeSheet {
   };
 
   /** Charts on the sheet; like Excel's, they survive clearing the cells. */
-  readonly chartList: { name: string; type: string; source: unknown; title: { text?: string }; categories?: unknown }[] = [];
+  readonly chartList: {
+    name: string;
+    type: string;
+    source: unknown;
+    title: { text?: string };
+    categories?: unknown;
+    position?: { row: number; column: number };
+  }[] = [];
   readonly charts = {
     add: (type: string, source: unknown) => {
-      const chart = { name: `Chart ${this.chartList.length + 1}`, type, source, title: {} as { text?: string }, categories: undefined as unknown };
+      const chart: FakeSheet["chartList"][number] = { name: `Chart ${this.chartList.length + 1}`, type, source, title: {}, categories: undefined };
       this.chartList.push(chart);
-      return Object.assign(chart, { axes: { categoryAxis: { setCategoryNames: (range: unknown) => (chart.categories = range) } }, setPosition: () => {} });
+      return Object.assign(chart, {
+        axes: { categoryAxis: { setCategoryNames: (range: unknown) => (chart.categories = range) } },
+        // Where the chart's top-left corner is: the range's first cell.
+        setPosition: (range: { row: number; column: number }) => (chart.position = { row: range.row, column: range.column }),
+      });
     },
     load: () => ({ items: this.chartList.map((c) => ({ name: c.name, delete: () => this.chartList.splice(this.chartList.indexOf(c), 1) })) }),
   };

@@ -6,11 +6,16 @@ import { describe, expect, it } from "vitest";
 import type { ScoredRun } from "../../addin/last-score.js";
 import { selectedSchoolId, writeSchoolReport } from "../../addin/school-report-flow.js";
 import { prepare, scoreAndWrite } from "../../addin/score-flow.js";
+import { writeSheets } from "../../addin/sheet-writer.js";
 import { insertTemplate } from "../../addin/template.js";
+import { PALETTE } from "../../shared/reports/report.js";
 import { schoolReport } from "../../shared/reports/school-report.js";
 import { SCHOOL_REPORT_SHEET, schoolReportSheet } from "../../shared/reports/school-report-sheet.js";
+import { resultSheets } from "../../shared/reports/score-report.js";
+import { scoredRun } from "../../shared/reports/scored-run.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
-import { parseScoreRequest } from "../../shared/schools/score.js";
+import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
+import { withPriors } from "../shared/prior-years.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 async function scoredWorkbook() {
@@ -109,5 +114,46 @@ describe("School report in the add-in", () => {
       message: `School ${last.response.results[0]!.id} is not in the last scoring run: score again, then select its row.`,
     });
     expect(book.sheets.has(SCHOOL_REPORT_SHEET)).toBe(false);
+  });
+
+  it("with a prior year: the status × change grid under the indicator table, each cell filled with its colour", async () => {
+    // A run whose body carries prior years, as a JSON request would (the pane's last run holds the body it sent).
+    const body = withPriors(generateConsortium({ schools: 40, seed: 2014, year: 2014 }), { without: 0 });
+    const parsed = parseScoreRequest(body);
+    if (!parsed.ok) throw new Error("the sample should be valid");
+    const response = await scoreSchools(parsed.value.request, parsed.value.config);
+    const trace = { source: "prior.json", at: new Date("2014-09-01T12:00:00Z"), engine: "local" };
+    const book = new FakeWorkbook();
+    await writeSheets(book.context(), resultSheets(await scoredRun(response, parsed.value), trace));
+    const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context());
+    const school = response.results.find((r) => Object.values(r.indicators).filter((i) => i.performance).length >= 5)!;
+    const ids = book.sheets
+      .get("SQII Results")!
+      .values()
+      .map((row) => row[0]);
+    book.select("SQII Results", ids.indexOf(school.id, book.tables.get("SQIIResults")!.range.row + 1), 3);
+
+    expect(await writeSchoolReport(run, { body, response, run: trace })).toMatchObject({ ok: true });
+    const expected = expectedSheet({ body, response, run: trace }, school.id);
+    const grid = book.tables.get("SQIIStatusChange")!;
+    const sheet = book.sheets.get(SCHOOL_REPORT_SHEET)!;
+    const { header, rows } = expected.blocks![0]!.table;
+    const values = sheet.values().slice(grid.range.row, grid.range.row + grid.range.rowCount);
+    expect(values.map((row) => row.slice(0, header.length))).toEqual([header, ...rows.map((row) => row.map((v) => v ?? ""))]);
+    // Every cell of the five-by-five filled, with the palette's colour for the code §13 gives it.
+    for (const fill of expected.blocks![0]!.fills!) {
+      expect(sheet.fills.get(`${grid.range.row + 1 + fill.row},${header.indexOf(fill.column)}`)).toBe(PALETTE[fill.code]);
+    }
+    expect(sheet.fills.size).toBe(25);
+    const placed = Object.values(school.indicators).filter((i) => i.performance).length;
+    expect(
+      rows
+        .flatMap((row) => row.slice(1))
+        .filter((cell) => cell !== null)
+        .join(", ")
+        .split(", "),
+    ).toHaveLength(placed);
+    // The chart under the grid, not over it.
+    expect(sheet.chartList[0]!.position!.row).toBeGreaterThan(grid.range.row + grid.range.rowCount);
   });
 });

@@ -1,7 +1,8 @@
 // The school data report's pages in headless Chromium (the browser scripts/dev/browser.ts finds):
 // they open with no console error and no request leaving the folder, fit the printable width of A4
 // (the narrower of A4 and Letter) with no block taller than a Letter page (so no table or card is
-// cut), print to PDF on both, and their screenshots go to docs/screenshots/ for the README.
+// cut), print to PDF on both, and their screenshots go to docs/screenshots/ for the README. The
+// Focus school's page shows its status × change grid (methodology §13) in the colours of the palette.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,10 +11,13 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexPage, pageFiles, schoolPage } from "../../scripts/cli/report-page.js";
 import { findBrowser } from "../../scripts/dev/browser.js";
+import { PALETTE } from "../../shared/reports/report.js";
 import { schoolReports } from "../../shared/reports/school-report.js";
 import type { SchoolReport } from "../../shared/reports/school-report-model.js";
+import { signed } from "../../shared/reports/school-report-text.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
+import { withPriors } from "../shared/prior-years.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const MM = 96 / 25.4;
@@ -28,7 +32,8 @@ let files: Map<string, string>;
 
 beforeAll(async () => {
   const executablePath = findBrowser();
-  const sample = generateConsortium({ schools: 120, seed: 2014, year: 2014 });
+  // Three schools in four with a prior year (§13): their pages show the status × change grid.
+  const sample = withPriors(generateConsortium({ schools: 120, seed: 2014, year: 2014 }));
   const parsed = parseScoreRequest(sample);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   const { request, config } = parsed.value;
@@ -95,12 +100,29 @@ describe("school report pages in Chromium", () => {
 
   it("a Focus school's page and the index page, as docs/screenshots/ shows them", async () => {
     // A Focus school with one group at the bottom of its gap: the page shows that group's next levels.
-    const focus = reports.find((r) => r.designation.code === "focus" && r.exit.gapGroups.length === 1)!;
+    const focus = reports.find((r) => r.designation.code === "focus" && r.exit.gapGroups.length === 1 && r.change.rows.length > 0)!;
     const problems: string[] = [];
     const page = await open(files.get(focus.id)!, problems);
     await expect.poll(() => page.title()).toBe(`${focus.title}: school data report`);
     expect(await page.locator(".designation .kind").textContent()).toMatch(/^Focus school · year \d/);
     expect(await page.locator("svg.chart rect.bar").count()).toBe(focus.indicators.filter((l) => l.level !== null).length);
+    // The status × change grid: five statuses by five change classes, each cell on §13's colour, every placed indicator in one.
+    const grid = page.locator("table.grid");
+    expect(await grid.locator("tbody tr").count()).toBe(5);
+    const backgrounds = await grid
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => getComputedStyle(td).backgroundColor)));
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+    expect(backgrounds).toEqual(focus.change.rows.map((row) => row.cells.map((cell) => rgb(PALETTE[cell.color]))));
+    expect(backgrounds.flat().slice(0, 5)).toEqual(["yellow", "green", "blue", "blue", "blue"].map((c) => rgb(PALETTE[c as "blue"])));
+    const placed = focus.indicators.filter((l) => l.performance !== null);
+    expect(await grid.locator(".entry").allTextContents()).toEqual(
+      focus.change.rows.flatMap((row) => row.cells.flatMap((cell) => cell.entries.map((e) => e.text))),
+    );
+    expect(await grid.locator(".entry").count()).toBe(placed.length);
+    expect(await page.locator(".figure .prior").textContent()).toBe(
+      `${focus.change.priorYear}: ${focus.index!.priorScore!.toFixed(1)} · change ${signed(focus.index!.change!)}`,
+    );
     await page.screenshot({ path: path.join(ROOT, "docs/screenshots/report-focus.png"), fullPage: true });
 
     const index = await open("index.html", problems);
@@ -117,5 +139,16 @@ describe("school report pages in Chromium", () => {
     await link.click();
     await expect.poll(() => index.title()).toBe(`${focus.title}: school data report`);
     expect(problems).toEqual([]);
+  });
+
+  it("a school without a prior year says so in one line instead of a grid", async () => {
+    const without = reports.find((r) => r.change.priorYear === null && r.index !== null)!;
+    const problems: string[] = [];
+    const page = await open(files.get(without.id)!, problems);
+    expect(await page.locator("table.grid").count()).toBe(0);
+    expect(await page.locator("p.no-grid").allTextContents()).toEqual(["No prior year's results were sent for this school: there is no change to show."]);
+    expect(await page.locator(".figure .prior").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });

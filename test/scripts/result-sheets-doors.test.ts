@@ -13,9 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepare, scoreAndWrite } from "../../addin/score-flow.js";
 import { writeSheets } from "../../addin/sheet-writer.js";
 import { readTableFile } from "../../scripts/cli/table-files.js";
+import { writeWorkbook } from "../../scripts/cli/xlsx-writer.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import { COLORS } from "../../shared/core/model.js";
 import { codeLabel, PALETTE } from "../../shared/reports/report.js";
+import { schoolReports } from "../../shared/reports/school-report.js";
+import { SCHOOL_REPORT_SHEET, schoolReportSheet } from "../../shared/reports/school-report-sheet.js";
 import { resultSheets } from "../../shared/reports/score-report.js";
 import { scoredRun } from "../../shared/reports/scored-run.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
@@ -235,5 +238,40 @@ describe("the result sheets of a run with a prior year (§13), from both rendere
     }
     const change = header.indexOf("Change");
     expect(fake.numberFormats.get(`${fromCli.sheets.get("SQII Indicators")!.indexOf(header) + 1},${change}`)).toBe('+0;"−"0;0');
+  });
+
+  it("the school report's sheet: both renderers write the same cells and fill the same grid cells with the same colours", async () => {
+    const checked = parseScoreRequest(withPriors(generateConsortium({ schools: 60, seed: 2014, year: 2014 })));
+    if (!checked.ok) throw new Error("the sample should be valid");
+    const source = { response, schools: checked.value.request.schools, config: checked.value.config };
+    const report = schoolReports(source).find((r) => r.change.rows.length > 0)!;
+    const sheet = schoolReportSheet(report, { source: "prior.json", at: new Date("2014-09-01T12:00:00Z"), engine: "local" });
+    const file = path.join(dir, "school-report.xlsx");
+    await writeWorkbook(file, [sheet]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const written = book.getWorksheet(SCHOOL_REPORT_SHEET)!;
+    const fake = new FakeWorkbook();
+    await writeSheets(fake.context(), [sheet]);
+    const cells: Cell[][] = [];
+    const fills = new Map<string, string>();
+    written.eachRow({ includeEmpty: true }, (row, r) => {
+      // An empty label (a line continuing the one above) is blank in both; the fake reads it as null.
+      cells[r - 1] = trim(
+        Array.from({ length: written.columnCount }, (_, c) => {
+          const value = row.getCell(c + 1).value as Cell | undefined;
+          return value === undefined || value === "" ? null : value;
+        }),
+      );
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const fill = cell.fill as ExcelJS.FillPattern | undefined;
+        if (fill?.type === "pattern" && fill.pattern === "solid") fills.set(`${r - 1},${c - 1}`, `#${fill.fgColor!.argb!.slice(2)}`);
+      });
+    });
+    expect(fakeCells(fake, SCHOOL_REPORT_SHEET)).toEqual(cells.map((row) => row ?? []));
+    // The 25 cells of the grid, and nothing else, filled: the same cells, the same colours.
+    expect(fills.size).toBe(25);
+    expect(fills).toEqual(fake.sheets.get(SCHOOL_REPORT_SHEET)!.fills);
+    expect(new Set(fills.values())).toEqual(new Set(COLORS.map((code) => PALETTE[code])));
   });
 });

@@ -125,6 +125,7 @@ describe("public reports", () => {
       suppressed: true,
       note: "fewer than 11 students",
       academicLevel: null,
+      academicChange: null,
       targets: [],
       results: {},
       flags: [],
