@@ -20,7 +20,7 @@ describe("the status × change grid (§13)", () => {
       veryLow: ["red", "red", "red", "orange", "yellow"],
     } as const;
     for (const status of STATUSES) {
-      CHANGE_CLASSES.forEach((change, c) => expect(colorOf(status, change), `${status} × ${change}`).toBe(table[status][c]));
+      for (const [c, change] of CHANGE_CLASSES.entries()) expect(colorOf(status, change), `${status} × ${change}`).toBe(table[status][c]);
     }
   });
 
