@@ -6,8 +6,7 @@ import path from "node:path";
 import { mergePatches } from "../../shared/contract/config.js";
 import type { Problem } from "../../shared/core/problems.js";
 import type { LocatedProblem } from "../../shared/tables/cells.js";
-import { withHistorySheet } from "../../shared/tables/history-merge.js";
-import { readTable } from "../../shared/tables/school-table.js";
+import { readWorkbookData } from "../../shared/tables/workbook-request.js";
 import { readJson } from "./json-file.js";
 import { readInputSheet, readTableFile } from "./table-files.js";
 import { readConfigFile, workbookConfig } from "./workbook-config.js";
@@ -37,10 +36,9 @@ export async function readRequestFile(file: string, overrides: { config?: unknow
     return { body: withOverrides(await readJson(file), overrides.config, overrides.year), locate: (problems) => [...problems] };
   }
   const table = await readTableFile(file);
-  const data = readTable(table.values, table, table.numberFormats ? { numberFormats: table.numberFormats } : {});
   // As `npm run score` reads a workbook: its SQII Config (whose year scores), then its SQII History.
   const sheet = await readConfigFile(file);
-  const read = withHistorySheet(data, await readInputSheet(file, "history"), overrides.year ?? sheet?.year ?? data.request.year);
+  const read = readWorkbookData(table, await readInputSheet(file, "history"), sheet, overrides.year);
   const workbook = workbookConfig(sheet, read, overrides.config, overrides.year);
   return { body: workbook.request, locate: (problems) => workbook.problems([...problems]) };
 }
