@@ -4,10 +4,6 @@
 // years, or just its header) unless the workbook has one, and SQII Config with the default config
 // when the workbook has no config sheet yet.
 
-import { historyTable } from "../../shared/tables/history-table.js";
-import { insertConfigIfMissing } from "../block-sheet.js";
-import { insertHistoryTemplate } from "../history.js";
-import { insertTemplate } from "../template.js";
 import { $, busy, say } from "../ui.js";
 import type { TabContext } from "./tab-context.js";
 
@@ -19,7 +15,14 @@ async function insert({ run }: TabContext): Promise<void> {
   const withSample = ($("with-sample") as HTMLInputElement).checked;
   say("template-status", "Inserting…");
   try {
-    // The sample generator is loaded only when sample data is asked for.
+    // Loaded when first asked for: the templates and SQII Config's model are not in the pane's
+    // first script; the sample generator is loaded only when sample data is asked for.
+    const [{ historyTable }, { insertConfigIfMissing }, { insertHistoryTemplate }, { insertTemplate }] = await Promise.all([
+      import("../../shared/tables/history-table.js"),
+      import("../block-sheet.js"),
+      import("../history.js"),
+      import("../template.js"),
+    ]);
     const samples = withSample ? await import("../../shared/samples/consortium.js") : undefined;
     const sample = samples?.generateConsortium(samples.TEMPLATE_SAMPLE_OPTIONS);
     // History first, so the data template is the sheet left active.

@@ -155,7 +155,9 @@ export function crossChecks(body: unknown): Problem[] {
     // §13: the prior year is the year before the one scored.
     const priorYear = (school as { prior?: { year?: unknown } } | null)?.prior?.year;
     if (isYear(year) && isYear(priorYear) && priorYear !== year - 1) {
-      problems.push(problemAt(["schools", i, "prior", "year"], body, `prior year ${priorYear} is not the year before the request year ${year} (expected ${year - 1})`));
+      problems.push(
+        problemAt(["schools", i, "prior", "year"], body, `prior year ${priorYear} is not the year before the request year ${year} (expected ${year - 1})`),
+      );
     }
     // Over its maximum, a history is one problem of the shape, and its entries are not checked.
     if (!Array.isArray(school?.history) || school.history.length > MAX_HISTORY) return;

@@ -6,7 +6,8 @@ export function roundHalfAway(x: number, digits: number): number {
   const scaled = Math.abs(x) * f;
   // The tiny nudge keeps 0.15 (stored as 0.1499999…) rounding to 0.2 as a person expects.
   const r = Math.round(scaled + scaled * Number.EPSILON) / f;
-  return x < 0 ? -r : r;
+  // Never −0: a change of −0.04 is reported as 0.
+  return x < 0 ? -r || 0 : r;
 }
 
 /** A value as compared against cut points, targets and floors (§12 floating point). Hot path: kept lean. */

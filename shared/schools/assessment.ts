@@ -13,8 +13,10 @@ import { FlagParts, gapParts, groupsAt, subgroupFlags } from "./flags.js";
 import { GROUP_COUNT, type LevelGrid, levelGrid, scalesKey } from "./level-grid.js";
 import { type Scales, scalesFor } from "./levels.js";
 import { assignPartners, type PartnerNeed, type RewardCandidate } from "./partnerships.js";
+import { type PriorYear, priorYear } from "./prior-year.js";
 import { type CountedLevels, countLevels, GroupLevels, IndexParts, IndexRules, indexOutput, schoolIndex, tidyIndicators, weighIndex } from "./school-index.js";
 import { schoolTable } from "./school-table.js";
+import { priorChanges } from "./year-change.js";
 
 export interface Assessment {
   schools: readonly School[];
@@ -39,6 +41,8 @@ export interface Assessment {
   ranking: PoolRanking;
   designations: Designations;
   poolSize: number;
+  /** §13: every school's prior year scored with this config; null when no school sent one. */
+  prior: PriorYear | null;
 }
 
 /** What an earlier assessment of the same schools can lend a later one (scenarios). */
@@ -59,6 +63,9 @@ class Work {
   readonly levels = new GroupLevels();
   readonly index = new IndexParts();
   readonly flags = new FlagParts();
+  /** The same for the school's prior year (§13). */
+  readonly priorLevels = new GroupLevels();
+  readonly priorFlags = new FlagParts();
   private indexRules: IndexRules | null = null;
 
   rules(config: Config): IndexRules {
@@ -136,6 +143,7 @@ export function assessSchools(schools: readonly School[], config: Config, year?:
       earlier.map((e) => e.ranking),
     );
   const designations = designateAll(scored, facts, config, ranking);
+  const prior = priorYear(schools, config, scales, grid, indexKey, earlier);
   return {
     schools,
     config,
@@ -153,6 +161,7 @@ export function assessSchools(schools: readonly School[], config: Config, year?:
     ranking,
     designations,
     poolSize: designations.poolSize,
+    prior,
   };
 }
 
@@ -171,6 +180,8 @@ export function schoolResult(a: Assessment, s: number, work: Work = new Work()):
   const index = schoolIndex(school, levels, a.config, a.scales, work.index, work.rules(a.config));
   const flags = subgroupFlags(school, levels, a.config, work.flags);
   tidyIndicators(index.indicators, index.domains);
+  const prior = a.prior?.has[s] ? a.prior : null;
+  if (prior) priorChanges(school, index.indicators, flags.subgroups, work.flags, priorParts(a, prior, s, work));
   return {
     id: school.id,
     name: school.name ?? null,
@@ -179,7 +190,7 @@ export function schoolResult(a: Assessment, s: number, work: Work = new Work()):
     title1: school.title1,
     status: index.meanLevel === null ? "unscored" : "scored",
     reasons: index.reasons,
-    index: indexOutput(index.meanLevel),
+    index: indexOutput(index.meanLevel, prior ? prior.meanLevels[s]! : Number.NaN),
     domains: index.domains,
     indicators: index.indicators,
     subgroups: flags.subgroups,
@@ -194,10 +205,17 @@ export function resultMaker(a: Assessment): (s: number) => SchoolResult {
   return (s) => schoolResult(a, s, work);
 }
 
+/** School s's prior year as its grid row and gap parts (academic levels), in `work`'s prior scratch. */
+function priorParts(a: Assessment, prior: PriorYear, s: number, work: Work): { levels: GroupLevels; flags: FlagParts } {
+  const levels = work.priorLevels.at(prior.counted, s);
+  return { levels, flags: gapParts(levels, a.config.gapLevels, work.priorFlags) };
+}
+
 /** The index output of school s (`index` of its result), without the rest of the result. */
 export function indexOf(a: Assessment, s: number): SchoolResult["index"] {
   const meanLevel = a.meanLevels[s]!;
-  return indexOutput(Number.isNaN(meanLevel) ? null : meanLevel);
+  const priorMean = a.prior?.has[s] ? a.prior.meanLevels[s]! : Number.NaN;
+  return indexOutput(Number.isNaN(meanLevel) ? null : meanLevel, priorMean);
 }
 
 /**
@@ -214,7 +232,10 @@ export function partnershipsOf(a: Assessment, rules: Pick<Config, "partnerCapaci
     const school = a.schools[s]!;
     const district = school.district ?? null;
     if (type === "reward") {
-      rewards.push({ id: school.id, level: school.level, district, academicLevels: academicLevels(work.flagsOf(a, s)) });
+      const academic = academicLevels(work.flagsOf(a, s));
+      const prior = a.prior?.has[s] ? a.prior : null;
+      const academicChanges = prior ? academicChangesOf(work.flags, priorParts(a, prior, s, work).flags) : null;
+      rewards.push({ id: school.id, level: school.level, district, academicLevels: academic, academicChanges });
       continue;
     }
     if (type === "focus" && a.designations.get(s).stage !== "rewardPartnership") continue;
@@ -239,6 +260,16 @@ function identifyingSubgroup(flags: FlagParts, byGap: boolean): Subgroup {
     }
   }
   return lowest;
+}
+
+/** §13: per group accountable with an academic level in both years, now − prior (6 decimals). */
+function academicChangesOf(now: FlagParts, prior: FlagParts): NonNullable<RewardCandidate["academicChanges"]> {
+  const out: NonNullable<RewardCandidate["academicChanges"]> = {};
+  for (let g = 0; g < GROUP_COUNT; g++) {
+    const change = now.academic[g]! - prior.academic[g]!;
+    if (!Number.isNaN(change)) out[SUBGROUPS[g]!] = round6(change);
+  }
+  return out;
 }
 
 function academicLevels(flags: FlagParts): RewardCandidate["academicLevels"] {

@@ -170,6 +170,7 @@ export function subgroupFlags(school: School, levels: GroupLevels, config: Confi
       flags: flagNames(parts.flags[g]!),
       levels: accountable ? ownLevels(result, levels, g) : {},
       academicLevel: Number.isNaN(academic) ? null : round6(academic),
+      academicChange: null,
     };
     subgroups[group] = report;
   }

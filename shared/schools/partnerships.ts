@@ -10,7 +10,7 @@
 // cost k·C − Σquality is the maximum total quality among the maximum matchings.
 
 import type { Partnerships } from "../contract/responses.js";
-import type { SchoolLevel, Subgroup } from "../core/model.js";
+import type { Evidence, SchoolLevel, Subgroup } from "../core/model.js";
 import { round6 } from "../core/numbers.js";
 
 export interface PartnerNeed {
@@ -26,6 +26,12 @@ export interface RewardCandidate {
   district: string | null;
   /** Academic level (mean of ELA and math levels) of each ACCOUNTABLE subgroup that has one, incl. ALL. */
   academicLevels: Partial<Record<Subgroup, number>>;
+  /**
+   * §13: with a prior year, the academic change of each group accountable with a level in both
+   * years; the school qualifies for a group only if it raised it (change > 0). Null (or absent):
+   * no prior year, the level rule alone.
+   */
+  academicChanges?: Partial<Record<Subgroup, number>> | null;
 }
 
 export interface PartnerRules {
@@ -55,13 +61,25 @@ export function assignPartners(needs: PartnerNeed[], rewards: RewardCandidate[],
   const pairNeed: number[] = [];
   const pairReward: number[] = [];
   const pairQuality: number[] = [];
+  const pairEvidence: Evidence[] = [];
   const eligible = new Int32Array(ns.length);
+  /** Per need: Reward schools at the level that did not raise the subgroup (§13). */
+  const notRaised = new Int32Array(ns.length);
   ns.forEach((need, i) => {
     rs.forEach((reward, j) => {
       const level = reward.academicLevels[need.subgroup];
       if (level === undefined) return;
       const level6 = round6(level);
       if (!(level6 >= minLevel)) return; // also rejects NaN
+      const changes = reward.academicChanges ?? null;
+      if (changes !== null) {
+        const change = changes[need.subgroup];
+        if (change === undefined || !(round6(change) > 0)) {
+          notRaised[i]! += 1;
+          return;
+        }
+      }
+      pairEvidence.push(changes === null ? "levelOnly" : "raised");
       const sameLevel = reward.level === need.level ? 100 : 0;
       const sameDistrict = need.district !== null && need.district === reward.district ? 10 : 0;
       pairNeed.push(i);
@@ -83,9 +101,14 @@ export function assignPartners(needs: PartnerNeed[], rewards: RewardCandidate[],
     const p = partnerOf[i]!;
     if (p >= 0) {
       const reward = rs[pairReward[p]!]!;
-      result.pairs.push({ school: need.id, partner: reward.id, subgroup: need.subgroup, quality: round6(pairQuality[p]! / SCALE) });
+      result.pairs.push({ school: need.id, partner: reward.id, subgroup: need.subgroup, quality: round6(pairQuality[p]! / SCALE), evidence: pairEvidence[p]! });
     } else {
-      result.unmatched.push({ school: need.id, subgroup: need.subgroup, reason: unmatchedReason(need.subgroup, eligible[i]!, minLevel, capacity) });
+      const reason = unmatchedReason(need.subgroup, eligible[i]!, minLevel, capacity);
+      // The code stays; the sentence says when the level was there but the rise was not (§13).
+      const n = notRaised[i]!;
+      if (n > 0)
+        reason.message += `; ${n === 1 ? "1 Reward school has" : `${n} Reward schools have`} the level but did not raise ${need.subgroup} since the prior year`;
+      result.unmatched.push({ school: need.id, subgroup: need.subgroup, reason });
     }
   });
   return result;

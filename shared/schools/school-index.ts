@@ -288,6 +288,9 @@ export function schoolIndex(
       weight: weight[i]!,
       points: pointsOf(parts, i),
       changeNeeded: changeNeeded(scales[code], value, allLevel[i]!),
+      prior: null,
+      change: null,
+      performance: null,
     };
   }
   const domains = { academic: null, secc: null } as SchoolResult["domains"];
@@ -318,14 +321,40 @@ export function indexReasons(parts: IndexParts, config: Config): Reason[] {
 }
 
 function missingIndicator(value: number | null, missing: "noValue" | "belowMinN"): IndicatorResult {
-  return { value, level: null, allLevel: null, subgroupLevel: null, band: null, weight: 0, points: 0, changeNeeded: [null, null, null], missing };
+  return {
+    value,
+    level: null,
+    allLevel: null,
+    subgroupLevel: null,
+    band: null,
+    weight: 0,
+    points: 0,
+    changeNeeded: [null, null, null],
+    prior: null,
+    change: null,
+    performance: null,
+    missing,
+  };
 }
 
-/** Output rounding (§12): score to one decimal, level to a whole number, both half away from zero. */
-export function indexOutput(meanLevel: number | null): SchoolResult["index"] {
+/**
+ * Output rounding (§12): score to one decimal, level to a whole number, both half away from zero.
+ * §13: the prior year's score beside it (NaN: no scored prior year), and the change of the
+ * unrounded scores, rounded the same way.
+ */
+export function indexOutput(meanLevel: number | null, priorMeanLevel = Number.NaN): SchoolResult["index"] {
   if (meanLevel === null) return null;
   const level = roundHalfAway(meanLevel, 0);
-  return { score: roundHalfAway(10 * meanLevel, 1), level, band: bandOf(level) };
+  const score = 10 * meanLevel;
+  const priorScore = 10 * priorMeanLevel;
+  const hasPrior = !Number.isNaN(priorScore);
+  return {
+    score: roundHalfAway(score, 1),
+    level,
+    band: bandOf(level),
+    priorScore: hasPrior ? roundHalfAway(priorScore, 1) : null,
+    change: hasPrior ? roundHalfAway(score - priorScore, 1) : null,
+  };
 }
 
 /** Rounds the noise out of the reported fractions (6.333333333333333 → 6.333333). */

@@ -3,8 +3,12 @@
 
 import type { Config, School } from "../contract/requests.js";
 import type { Rollup, Summary } from "../contract/responses.js";
-import { DESIGNATION_TYPES, type DesignationType, SUBGROUPS } from "../core/model.js";
+import { COLORS, DESIGNATION_TYPES, type DesignationType, INDICATORS, SCHOOL_LEVELS, SUBGROUPS } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
+import { INDICATOR_COUNT, ROW } from "./level-grid.js";
+import { COLOR_POSITION, cellOf } from "./performance.js";
+import type { PriorYear } from "./prior-year.js";
+import type { CountedLevels } from "./school-index.js";
 import { GROUP_COUNT, NO_DISTRICT, type SchoolTable, schoolTable } from "./school-table.js";
 
 /** Per subgroup other than ALL, over every school sent: results with minN ≤ n < previousMinN. */
@@ -78,9 +82,12 @@ export interface Summarized {
   scores: readonly (number | null)[];
   poolSize: number;
   config: Config;
+  /** §13: the counted levels of this year and the prior year, for the colour counts. */
+  counted: CountedLevels;
+  prior: PriorYear | null;
 }
 
-export function summarize({ grid: { table }, designations, scores, poolSize, config }: Summarized): Summary {
+export function summarize({ grid: { table }, designations, scores, poolSize, config, counted, prior }: Summarized): Summary {
   const total = new RollupTally();
   const byDistrict = table.districts.map(() => new RollupTally());
   const { district, sizes } = table;
@@ -103,5 +110,38 @@ export function summarize({ grid: { table }, designations, scores, poolSize, con
     designations: all.designations,
     nSizeImpact: nSizeImpactOf(table, config),
     rollup: { districts, total: all },
+    performance: performanceCounts(counted, prior, scores, config),
   };
+}
+
+/**
+ * §13: per indicator, the scored schools of each colour: those whose ALL level exists in both
+ * years for an indicator that applies to their level. Read straight from the two grids.
+ */
+function performanceCounts(counted: CountedLevels, prior: PriorYear | null, scores: readonly (number | null)[], config: Config): Summary["performance"] {
+  const out: Summary["performance"] = {};
+  if (prior === null) return out;
+  const tally = new Int32Array(INDICATOR_COUNT * COLORS.length);
+  const applies = SCHOOL_LEVELS.map((level) => INDICATORS.map((code) => config.indicatorWeights[level][code] !== undefined));
+  const { level: levelOf } = counted.grid.table;
+  const now = counted.grid.levels;
+  const before = prior.counted.grid.levels;
+  for (let s = 0; s < scores.length; s++) {
+    // ALL counted (n ≥ minN) in both years; the grids level nothing else.
+    if (scores[s] === null || prior.has[s] === 0 || (counted.counted[s]! & prior.counted.counted[s]! & 1) === 0) continue;
+    const applicable = applies[levelOf[s]!]!;
+    for (let i = 0; i < INDICATOR_COUNT; i++) {
+      const level = now[s * ROW + i]!;
+      const priorLevel = before[s * ROW + i]!;
+      if (level === 0 || priorLevel === 0 || !applicable[i]) continue;
+      tally[i * COLORS.length + COLOR_POSITION[cellOf(level, priorLevel).color]]! += 1;
+    }
+  }
+  for (let i = 0; i < INDICATOR_COUNT; i++) {
+    let any = 0;
+    for (let c = 0; c < COLORS.length; c++) any += tally[i * COLORS.length + c]!;
+    if (any === 0) continue;
+    out[INDICATORS[i]!] = Object.fromEntries(COLORS.map((color, c) => [color, tally[i * COLORS.length + c]!])) as Record<(typeof COLORS)[number], number>;
+  }
+  return out;
 }

@@ -47,8 +47,8 @@ const TWO: ScoreRequest = {
 /** The Data sheet of `request` with `extra` rows below it (cells by header). */
 function dataWith(request: ScoreRequest, extra: Record<string, string | number>[]): ReportSheet {
   const sheet = inputSheet(request);
-  const { header } = sheet.table;
-  return { ...sheet, table: { header, rows: [...sheet.table.rows, ...extra.map((cells) => header.map((h) => cells[h] ?? null))] } };
+  const { header, rows } = sheet.table!;
+  return { ...sheet, table: { header, rows: [...rows, ...extra.map((cells) => header.map((h) => cells[h] ?? null))] } };
 }
 
 describe("a workbook of two years", () => {

@@ -37,8 +37,8 @@ describe("assignPartners: optimal, not greedy", () => {
 
     const result = assignPartners(needs, rewards, ONE);
     expect(result.pairs).toEqual([
-      { school: "A", partner: "R2", subgroup: "HI", quality: 107 },
-      { school: "B", partner: "R1", subgroup: "EL", quality: 108 },
+      { school: "A", partner: "R2", subgroup: "HI", quality: 107, evidence: "levelOnly" },
+      { school: "B", partner: "R1", subgroup: "EL", quality: 108, evidence: "levelOnly" },
     ]);
     expect(result.unmatched).toEqual([]);
   });
@@ -52,8 +52,8 @@ describe("assignPartners: optimal, not greedy", () => {
 
     const result = assignPartners(needs, rewards, ONE);
     expect(result.pairs).toEqual([
-      { school: "A", partner: "R2", subgroup: "HI", quality: 9 },
-      { school: "B", partner: "R1", subgroup: "EL", quality: 109 },
+      { school: "A", partner: "R2", subgroup: "HI", quality: 9, evidence: "levelOnly" },
+      { school: "B", partner: "R1", subgroup: "EL", quality: 109, evidence: "levelOnly" },
     ]);
     expect(total(result)).toBe(118);
   });
@@ -65,8 +65,8 @@ describe("assignPartners: capacity", () => {
     const needs = [need("N1", "HI"), need("N2", "HI", "middle"), need("N3", "HI")];
     const result = assignPartners(needs, [reward("R1", { HI: 8 })], RULES);
     expect(result.pairs).toEqual([
-      { school: "N1", partner: "R1", subgroup: "HI", quality: 108 },
-      { school: "N3", partner: "R1", subgroup: "HI", quality: 108 },
+      { school: "N1", partner: "R1", subgroup: "HI", quality: 108, evidence: "levelOnly" },
+      { school: "N3", partner: "R1", subgroup: "HI", quality: 108, evidence: "levelOnly" },
     ]);
     expect(result.unmatched).toEqual([
       {
@@ -131,9 +131,9 @@ describe("assignPartners: match quality", () => {
 
   it("prefers the same level over the same district, and the same district over a higher academic level", () => {
     const levelFirst = [reward("X", { SED: 7 }, "elementary", "D2"), reward("Y", { SED: 10 }, "middle", "D1")];
-    expect(assignPartners([school], levelFirst, RULES).pairs).toEqual([{ school: "S", partner: "X", subgroup: "SED", quality: 107 }]);
+    expect(assignPartners([school], levelFirst, RULES).pairs).toEqual([{ school: "S", partner: "X", subgroup: "SED", quality: 107, evidence: "levelOnly" }]);
     const districtNext = [reward("X", { SED: 7 }, "elementary", "D1"), reward("Y", { SED: 10 }, "elementary", "D2")];
-    expect(assignPartners([school], districtNext, RULES).pairs).toEqual([{ school: "S", partner: "X", subgroup: "SED", quality: 117 }]);
+    expect(assignPartners([school], districtNext, RULES).pairs).toEqual([{ school: "S", partner: "X", subgroup: "SED", quality: 117, evidence: "levelOnly" }]);
   });
 
   it("uses the academic level of the identifying subgroup, not ALL", () => {
@@ -177,8 +177,8 @@ describe("assignPartners: unmatched reasons", () => {
     const rewards = [reward("R1", { HI: 9, SWD: 6.5 }), reward("R2", { HI: 8 }, "middle")];
     const result = assignPartners(needs, rewards, ONE);
     expect(result.pairs).toEqual([
-      { school: "A", partner: "R1", subgroup: "HI", quality: 109 },
-      { school: "B", partner: "R2", subgroup: "HI", quality: 108 },
+      { school: "A", partner: "R1", subgroup: "HI", quality: 109, evidence: "levelOnly" },
+      { school: "B", partner: "R2", subgroup: "HI", quality: 108, evidence: "levelOnly" },
     ]);
     expect(result.unmatched).toEqual([
       { school: "C", subgroup: "EL", reason: { code: "noEligibleReward", message: "no Reward school has EL accountable at academic level ≥ 7" } },
@@ -206,5 +206,34 @@ describe("assignPartners: unmatched reasons", () => {
     expect(assignPartners([], [], RULES)).toEqual({ pairs: [], unmatched: [] });
     expect(assignPartners([], [reward("R", { HI: 9 })], RULES)).toEqual({ pairs: [], unmatched: [] });
     expect(assignPartners([need("A", "HI")], [], RULES).unmatched[0]!.reason.code).toBe("noEligibleReward");
+  });
+});
+
+describe("assignPartners: Reward schools that raised the subgroup (§13)", () => {
+  const raised = (id: string, level: number, change: number | undefined) => ({
+    ...reward(id, { HI: level }),
+    academicChanges: change === undefined ? {} : { HI: change },
+  });
+
+  it("takes a Reward school with a prior year only if it raised the subgroup, and says so", () => {
+    // R1 is the better match by level but did not raise HI; R2 raised it; R3 has no prior year.
+    const result = assignPartners([need("A", "HI"), need("B", "HI")], [raised("R1", 9, 0), raised("R2", 7.5, 0.5), reward("R3", { HI: 7 })], {
+      capacity: 1,
+      minLevel: 7,
+    });
+    expect(result.pairs).toEqual([
+      { school: "A", partner: "R2", subgroup: "HI", quality: 107.5, evidence: "raised" },
+      { school: "B", partner: "R3", subgroup: "HI", quality: 107, evidence: "levelOnly" },
+    ]);
+  });
+
+  it("does not take one whose change is null (HI not comparable), nor one that lowered it", () => {
+    const result = assignPartners([need("A", "HI")], [raised("R1", 9, undefined), raised("R2", 9, -0.5), raised("R3", 9, 0.0000001)], RULES);
+    expect(result.pairs).toEqual([]);
+    // The code is the one of §9; the sentence adds that the level was there.
+    expect(result.unmatched[0]!.reason).toEqual({
+      code: "noEligibleReward",
+      message: "no Reward school has HI accountable at academic level ≥ 7; 3 Reward schools have the level but did not raise HI since the prior year",
+    });
   });
 });

@@ -29,9 +29,9 @@ describe("scenarios", () => {
     const [m, u] = out.schools;
     // 0.6 × 7 + 0.4 × 5.5 = 6.4 → 64; academic only 70; 50/50 6.25 → 62.5 (level 6)
     expect(m!.byScenario.map((b) => b.index)).toEqual([
-      { score: 64, level: 6, band: "average" },
-      { score: 70, level: 7, band: "average" },
-      { score: 62.5, level: 6, band: "average" },
+      { score: 64, level: 6, band: "average", priorScore: null, change: null },
+      { score: 70, level: 7, band: "average", priorScore: null, change: null },
+      { score: 62.5, level: 6, band: "average", priorScore: null, change: null },
     ]);
     expect(m!.changes).toEqual([
       // academic only: pool of 2, U (40) is the lowest → Priority; M is the top 1 → Reward

@@ -33,7 +33,7 @@ describe("a school with a missing indicator", () => {
   it("keeps the unrounded weighted mean for ranking", () => {
     expect(domains.academic!.meanLevel).toBeCloseTo(17 / 3, 12);
     expect(meanLevel).toBeCloseTo(6.36, 12); // 0.2 × 17 + 0.08 × 37
-    expect(output).toEqual({ score: 63.6, level: 6, band: "average" });
+    expect(output).toEqual({ score: 63.6, level: 6, band: "average", priorScore: null, change: null });
     expect(reasons).toEqual([]);
   });
 
@@ -82,13 +82,13 @@ describe("missing domains", () => {
     const { meanLevel, output, indicators } = index(noSecc, testConfig({ allowMissingDomain: true }));
     // (7 + 5 + 6) / 3 = 6 → 60.0; weights stay 0.2 each and points divide by 0.6
     expect(meanLevel).toBeCloseTo(6, 12);
-    expect(output).toEqual({ score: 60, level: 6, band: "average" });
+    expect(output).toEqual({ score: 60, level: 6, band: "average", priorScore: null, change: null });
     expect(indicators.ela!.points).toBeCloseTo((10 * 0.2 * 7) / 0.6, 12);
   });
 
   it("a domain weighted 0 takes no part (academic-only)", () => {
     const { output } = index(noSecc, testConfig({ domainWeights: { academic: 1, secc: 0 } }));
-    expect(output).toEqual({ score: 60, level: 6, band: "average" });
+    expect(output).toEqual({ score: 60, level: 6, band: "average", priorScore: null, change: null });
   });
 });
 
@@ -98,7 +98,7 @@ describe("indicator weights per level", () => {
     const { indicators, output } = index(s, testConfig({ indicatorWeights: { elementary: { math: null, growth: null } } }));
     expect(indicators.math).toBeUndefined();
     // academic is ela alone (level 10): 0.6 × 10 + 0.4 × 6 = 8.4
-    expect(output).toEqual({ score: 84, level: 8, band: "aboveAverage" });
+    expect(output).toEqual({ score: 84, level: 8, band: "aboveAverage", priorScore: null, change: null });
   });
 
   it("in-domain weights skew the domain mean", () => {
@@ -138,14 +138,14 @@ describe("rounding at output only, half away from zero", () => {
     });
     const { meanLevel, output } = index(s);
     expect(meanLevel).toBeCloseTo(6.45, 12);
-    expect(output).toEqual({ score: 64.5, level: 6, band: "average" });
+    expect(output).toEqual({ score: 64.5, level: 6, band: "average", priorScore: null, change: null });
   });
 
   it("rounds both the score and the level half away from zero", () => {
-    expect(indexOutput(6.5)).toEqual({ score: 65, level: 7, band: "average" });
-    expect(indexOutput(6.25)).toEqual({ score: 62.5, level: 6, band: "average" });
-    expect(indexOutput(3.5)).toEqual({ score: 35, level: 4, band: "average" });
-    expect(indexOutput(5.555)).toEqual({ score: 55.6, level: 6, band: "average" });
-    expect(indexOutput(7.49999)).toEqual({ score: 75, level: 7, band: "average" });
+    expect(indexOutput(6.5)).toEqual({ score: 65, level: 7, band: "average", priorScore: null, change: null });
+    expect(indexOutput(6.25)).toEqual({ score: 62.5, level: 6, band: "average", priorScore: null, change: null });
+    expect(indexOutput(3.5)).toEqual({ score: 35, level: 4, band: "average", priorScore: null, change: null });
+    expect(indexOutput(5.555)).toEqual({ score: 55.6, level: 6, band: "average", priorScore: null, change: null });
+    expect(indexOutput(7.49999)).toEqual({ score: 75, level: 7, band: "average", priorScore: null, change: null });
   });
 });

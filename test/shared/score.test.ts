@@ -59,7 +59,7 @@ describe("scoreRequest", () => {
     expect(reward).toEqual(["S09", "S19"]); // top ceil(0.1 × 20) = 2
     // S00's lowest group is HI (academic 1); both Reward schools have HI at 10; same level, and
     // S09 is in S00's district: 100 + 10 + 10 = 120.
-    expect(out.partnerships.pairs).toEqual([{ school: "S00", partner: "S09", subgroup: "HI", quality: 120 }]);
+    expect(out.partnerships.pairs).toEqual([{ school: "S00", partner: "S09", subgroup: "HI", quality: 120, evidence: "levelOnly" }]);
     expect(out.partnerships.unmatched).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ describe("the worked example in docs/methodology.md", () => {
 
   it("states the index the engine computes", () => {
     const [, score, level, band] = fromMarker("index").match(/Index score ([\d.]+), index level (\d+), band (\w+)/)!;
-    expect(result.index).toEqual({ score: Number(score), level: Number(level), band });
+    expect(result.index).toEqual({ score: Number(score), level: Number(level), band, priorScore: null, change: null });
     expect(result.domains.academic).toEqual({ weight: 0.6, meanLevel: 5.666667 });
     expect(result.domains.secc).toEqual({ weight: 0.4, meanLevel: 7.4 });
   });

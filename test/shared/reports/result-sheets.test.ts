@@ -94,6 +94,9 @@ describe("SQII Indicators", () => {
       weight: 0.2,
       points: 1.2,
       changeNeeded: [5.8, 12.8, 21.8],
+      prior: null,
+      change: null,
+      performance: null,
     };
     expect([1, 2, 3].map((j) => neededValue("ela", result, j as 1 | 2 | 3, null))).toEqual([51, 58, 67]);
     expect(neededValue("chronicAbsence", { ...result, value: 12.1, changeNeeded: [-1.1, -3.1, null] }, 2, null)).toBe(9);
