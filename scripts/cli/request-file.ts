@@ -17,6 +17,8 @@ export interface RequestFile {
   body: unknown;
   /** Problems of the body with the cell each came from (tables), or as they are (JSON). */
   locate: (problems: readonly Problem[]) => LocatedProblem[];
+  /** What a table holds but the request does not use, each at its cell (a school of the prior year only, SQII History rows of schools not in the data). */
+  notes: LocatedProblem[];
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -33,12 +35,12 @@ export function withOverrides(body: unknown, config: unknown, year: number | und
 /** The request in `file` (.json, .csv or .xlsx), with the command line's --config patch and --year. */
 export async function readRequestFile(file: string, overrides: { config?: unknown; year?: number } = {}): Promise<RequestFile> {
   if (path.extname(file).toLowerCase() === ".json") {
-    return { body: withOverrides(await readJson(file), overrides.config, overrides.year), locate: (problems) => [...problems] };
+    return { body: withOverrides(await readJson(file), overrides.config, overrides.year), locate: (problems) => [...problems], notes: [] };
   }
   const table = await readTableFile(file);
   // As `npm run score` reads a workbook: its SQII Config (whose year scores), then its SQII History.
   const sheet = await readConfigFile(file);
   const read = readWorkbookData(table, await readInputSheet(file, "history"), sheet, overrides.year);
   const workbook = workbookConfig(sheet, read, overrides.config, overrides.year);
-  return { body: workbook.request, locate: (problems) => workbook.problems([...problems]) };
+  return { body: workbook.request, locate: (problems) => workbook.problems([...problems]), notes: read.notes };
 }

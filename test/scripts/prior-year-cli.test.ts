@@ -89,6 +89,11 @@ describe("a workbook of two years", () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('note: Data!A4: school "Z" has rows of 2013');
     expect(JSON.parse(await readFile(inDir("closed.json"), "utf8")).results.map((r: { id: string }) => r.id)).toEqual(["A"]);
+    // The school data reports read the file the same way, and say so too.
+    const report = await runCli("report", file, "--out", inDir("closed-report"));
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stderr).toContain('note: Data!A4: school "Z" has rows of 2013');
+    expect(report.stderr).toContain("Wrote 1 school page");
   });
 
   it("takes SQII Config's year: rows of a later year are problems at their cells, a year the data lacks one at the sheet's", async () => {
