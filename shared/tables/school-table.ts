@@ -143,7 +143,8 @@ class TableReader {
       if (this.layout.format === "long") this.readGroupRow(row, school, part);
       else this.readWideGroups(row, school, part);
     }
-    const { scored, prior } = this.sort.years ?? { scored: 0 };
+    if (orphans.size === 0) return;
+    const { scored, prior } = this.sort.years!; // there are rows of the prior year, so there are years
     for (const [id, { row, count }] of orphans) {
       const rows = count === 1 ? "its row is" : `its ${count} rows are`;
       const note: CellProblem = {
