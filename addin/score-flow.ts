@@ -10,9 +10,8 @@ import type { Run } from "../shared/reports/score-report.js";
 import { parseScoreRequest } from "../shared/schools/score.js";
 import type { LocatedProblem } from "../shared/tables/cells.js";
 import type { ConfigSheetRead } from "../shared/tables/config-sheet.js";
-import { withHistorySheet } from "../shared/tables/history-merge.js";
-import { type MappingReport, readTable, type TableRead } from "../shared/tables/school-table.js";
-import { configSource, workbookRequest } from "../shared/tables/workbook-request.js";
+import type { MappingReport, TableRead } from "../shared/tables/school-table.js";
+import { configSource, readWorkbookData, workbookRequest } from "../shared/tables/workbook-request.js";
 import type { Progress } from "./sheet-writer.js";
 import { readInputSheet, readSource, type Source } from "./source-reader.js";
 import { readWorkbookConfig } from "./workbook-config.js";
@@ -48,12 +47,12 @@ function check(read: TableRead, config: ConfigSheetRead | null, reference = fals
 /** Step 1: read and check; nothing leaves the workbook yet. */
 export async function prepare(run: RunExcel): Promise<Prepared> {
   const source = await run((context) => readSource(context));
-  const data = readTable(source.values, source.place, { numberFormats: source.numberFormats });
   const config = await run((c) => readWorkbookConfig(c));
   // SQII History, when the workbook has one, becomes each school's history (notes: rows not used).
+  // SQII Config's year, when set, picks the data's rows scored (and the year before's, the prior year).
   const history = await run((context) => readInputSheet(context, "history"));
-  const year = config?.year ?? data.request.year;
-  const read = withHistorySheet(data, history && { ...history.place, values: history.values, numberFormats: history.numberFormats }, year);
+  const data = { ...source.place, values: source.values, numberFormats: source.numberFormats };
+  const read = readWorkbookData(data, history && { ...history.place, values: history.values, numberFormats: history.numberFormats }, config);
   const { problems, parsed } = check(read, config);
   return {
     source,

@@ -1,7 +1,8 @@
 // The Template tab: inserts a sheet with the long-format school table (optionally filled with
-// 40 synthetic schools) for the user to fill in and then read on the Score tab, beside it SQII
-// History (the sample's prior years, or just its header) unless the workbook has one, and SQII
-// Config with the default config when the workbook has no config sheet yet.
+// 40 synthetic schools in two years of rows: 2014, scored, then 2013, their prior year) for the
+// user to fill in and then read on the Score tab, beside it SQII History (the sample's prior
+// years, or just its header) unless the workbook has one, and SQII Config with the default config
+// when the workbook has no config sheet yet.
 
 import { $, busy, say } from "../ui.js";
 import type { TabContext } from "./tab-context.js";
@@ -22,7 +23,8 @@ async function insert({ run }: TabContext): Promise<void> {
       import("../history.js"),
       import("../template.js"),
     ]);
-    const sample = withSample ? (await import("../../shared/samples/consortium.js")).generateConsortium({ schools: 40, seed: 2014, year: 2014 }) : undefined;
+    const samples = withSample ? await import("../../shared/samples/consortium.js") : undefined;
+    const sample = samples?.generateConsortium(samples.TEMPLATE_SAMPLE_OPTIONS);
     // History first, so the data template is the sheet left active.
     const [history, name] = await busy(async () => [
       await run((context) => insertHistoryTemplate(context, sample && historyTable(sample.schools).rows)),

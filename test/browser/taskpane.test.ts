@@ -21,7 +21,7 @@ import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/dev/
 import { resolveConfig } from "../../shared/contract/config.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import { resultsTable } from "../../shared/reports/score-report.js";
-import { generateConsortium } from "../../shared/samples/consortium.js";
+import { generateConsortium, TEMPLATE_SAMPLE_OPTIONS } from "../../shared/samples/consortium.js";
 import { normCutPoints } from "../../shared/schools/cut-points.js";
 import { scoreRequest } from "../../shared/schools/score.js";
 import type { TestHost } from "./fake-host.js";
@@ -154,7 +154,7 @@ describe("task pane in Chromium", () => {
     expect(scripts.filter((file, i) => scripts.indexOf(file) !== i)).toEqual([]);
 
     // The same schools through the command line.
-    const sample = generateConsortium({ schools: 40, seed: 2014, year: 2014 });
+    const sample = generateConsortium(TEMPLATE_SAMPLE_OPTIONS);
     const file = path.join(await mkdtemp(path.join(tmpdir(), "sqii-pane-")), "sample.json");
     await writeFile(file, JSON.stringify(sample));
     const { stdout } = await promisify(execFile)(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/cli/score.ts", file], { cwd: ROOT, maxBuffer: 1 << 26 });
@@ -197,7 +197,7 @@ describe("task pane in Chromium", () => {
     });
 
     // The same change as a JSON config, scored here: the same hash and the same table.
-    const sample = generateConsortium({ schools: 40, seed: 2014, year: 2014 });
+    const sample = generateConsortium(TEMPLATE_SAMPLE_OPTIONS);
     const config = { cutPoints: { ela }, indicatorWeights: { high: { ela: 3 } } };
     const expected = await scoreRequest({ ...sample, config });
     const plain = await scoreRequest(sample);
