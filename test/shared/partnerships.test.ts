@@ -237,3 +237,16 @@ describe("assignPartners: Reward schools that raised the subgroup (§13)", () =>
     });
   });
 });
+
+describe("assignPartners: places taken, and others that did not raise the subgroup (§13)", () => {
+  it("says both: the eligible schools' places went to others, and how many other schools had only the level", () => {
+    const r1 = { ...reward("R1", { HI: 9 }), academicChanges: { HI: 1 } };
+    const r2 = { ...reward("R2", { HI: 9 }), academicChanges: { HI: 0 } };
+    const result = assignPartners([need("A", "HI"), need("B", "HI")], [r1, r2], { capacity: 1, minLevel: 7 });
+    expect(result.unmatched[0]!.reason).toEqual({
+      code: "capacityTaken",
+      message:
+        "1 Reward school has HI accountable at academic level ≥ 7, but the optimal assignment gave its places to other schools (each takes at most 1 partner); 1 other Reward school has the level but did not raise HI since the prior year",
+    });
+  });
+});
