@@ -6,15 +6,13 @@ import { callEngine, type EngineSettings, type Failure } from "../shared/client/
 import type { Config, ScoreRequest } from "../shared/contract/requests.js";
 import type { ScoreResponse } from "../shared/contract/responses.js";
 import { unlisted } from "../shared/core/problems.js";
-import { type Run, resultSheets } from "../shared/reports/score-report.js";
-import { scoredRun } from "../shared/reports/scored-run.js";
+import type { Run } from "../shared/reports/score-report.js";
 import { parseScoreRequest } from "../shared/schools/score.js";
 import type { LocatedProblem } from "../shared/tables/cells.js";
 import type { ConfigSheetRead } from "../shared/tables/config-sheet.js";
-import { withHistorySheet } from "../shared/tables/history-merge.js";
-import { type MappingReport, readTable, type TableRead } from "../shared/tables/school-table.js";
-import { configSource, workbookRequest } from "../shared/tables/workbook-request.js";
-import { type Progress, writeSheets } from "./sheet-writer.js";
+import type { MappingReport, TableRead } from "../shared/tables/school-table.js";
+import { configSource, readWorkbookData, workbookRequest } from "../shared/tables/workbook-request.js";
+import type { Progress } from "./sheet-writer.js";
 import { readInputSheet, readSource, type Source } from "./source-reader.js";
 import { readWorkbookConfig } from "./workbook-config.js";
 
@@ -49,12 +47,12 @@ function check(read: TableRead, config: ConfigSheetRead | null, reference = fals
 /** Step 1: read and check; nothing leaves the workbook yet. */
 export async function prepare(run: RunExcel): Promise<Prepared> {
   const source = await run((context) => readSource(context));
-  const data = readTable(source.values, source.place, { numberFormats: source.numberFormats });
   const config = await run((c) => readWorkbookConfig(c));
   // SQII History, when the workbook has one, becomes each school's history (notes: rows not used).
+  // SQII Config's year, when set, picks the data's rows scored (and the year before's, the prior year).
   const history = await run((context) => readInputSheet(context, "history"));
-  const year = config?.year ?? data.request.year;
-  const read = withHistorySheet(data, history && { ...history.place, values: history.values, numberFormats: history.numberFormats }, year);
+  const data = { ...source.place, values: source.values, numberFormats: source.numberFormats };
+  const read = readWorkbookData(data, history && { ...history.place, values: history.values, numberFormats: history.numberFormats }, config);
   const { problems, parsed } = check(read, config);
   return {
     source,
@@ -82,14 +80,16 @@ export async function scoreAndWrite(run: RunExcel, prepared: Prepared, settings:
   const { workbook, parsed, problems } = check(prepared.read, config);
   if (problems.length > 0 || !parsed.ok) return { ok: false, failure: { kind: "invalid", problems }, problems, unlisted: parsed.ok ? 0 : unlisted(parsed) };
   const body = workbook.request;
+  // Loaded when a run first has sheets to write (not in the pane's first script), before anything
+  // is sent: when it cannot load, the failure is said and no request went out for nothing.
+  const { writeResultSheets } = await import("./result-sheets.js");
   const outcome = await callEngine("score", body, settings);
   if (!outcome.ok) {
     if (outcome.kind !== "invalid") return { ok: false, failure: outcome, problems: [], unlisted: 0 };
     return { ok: false, failure: outcome, problems: workbook.problems(outcome.problems), unlisted: unlisted(outcome) };
   }
   const trace: Run = { source: prepared.source.address, at: now, engine: settings.endpoint, config: configSource(config) };
-  const sheets = resultSheets(await scoredRun(outcome.value, parsed.value), trace);
-  const report = await run((context) => writeSheets(context, sheets, undefined, onProgress));
+  const report = await run((context) => writeResultSheets(context, outcome.value, parsed.value, trace, onProgress));
   return { ok: true, response: outcome.value, syncs: report.syncs, body, run: trace };
 }
 

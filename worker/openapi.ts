@@ -51,13 +51,15 @@ const BODY_ERRORS = {
  * in the operation's description. test/contract checks that each one is really enforced.
  */
 const SCHOOL_RULES = ["each school `id` is unique", "within a school, `history` years are unique and, when `year` is sent, before it"];
+/** Only where the request has a `year` (score, scenarios). */
+const PRIOR_RULE = "a school's `prior.year`, when it and `year` are sent, is `year − 1`";
 const CONFIG_RULES = [
   "each `cutPoints` list never falls (every cut point ≥ the one before)",
   "the config merged over the default has `domainWeights.academic + domainWeights.secc` above 0",
 ];
 export const RULES_NOT_IN_SCHEMA: Readonly<Record<OperationName, readonly string[]>> = {
-  score: [...SCHOOL_RULES, ...CONFIG_RULES],
-  scenarios: [...SCHOOL_RULES, ...CONFIG_RULES.map((rule) => `${rule}, for the top-level config and each scenario's`), "scenario names are unique"],
+  score: [...SCHOOL_RULES, PRIOR_RULE, ...CONFIG_RULES],
+  scenarios: [...SCHOOL_RULES, PRIOR_RULE, ...CONFIG_RULES.map((rule) => `${rule}, for the top-level config and each scenario's`), "scenario names are unique"],
   cutPoints: [...SCHOOL_RULES, ...CONFIG_RULES],
   educators: [
     "each educator `id` is unique",

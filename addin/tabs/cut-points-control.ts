@@ -3,8 +3,6 @@
 // The status says how many indicators were set from how many schools and which were skipped; the
 // sheet's About block and the block's About column say the same.
 
-import { cutPointsSummary } from "../../shared/reports/config-report.js";
-import { cutPointsAndWrite } from "../cut-points.js";
 import { $, busy, problemItems, say } from "../ui.js";
 import type { ReadSelection, TabContext } from "./tab-context.js";
 
@@ -18,6 +16,8 @@ async function setCutPoints(context: TabContext, selection: ReadSelection): Prom
   $("retry").hidden = true;
   say("status", `Computing norm cut points from ${prepared.schools} schools…`);
   try {
+    // Loaded when first asked for: the cut points' flow and SQII Config's model are not in the pane's first script.
+    const [{ cutPointsSummary }, { cutPointsAndWrite }] = await Promise.all([import("../../shared/reports/config-report.js"), import("../cut-points.js")]);
     const outcome = await busy(() => cutPointsAndWrite(context.run, prepared, context.settings()));
     if (outcome.ok) {
       say("status", `Cut points written to "${outcome.sheet}": ${cutPointsSummary(outcome.response)}`, "ok");

@@ -2,9 +2,7 @@
 // Evaluation Config beside it, and rates the selected educator table under that config, writing
 // SQII Evaluations and SQII Distribution or listing problems.
 
-import { insertEvaluationConfigTemplate } from "../evaluation-config.js";
-import { rateAndWrite } from "../evaluations.js";
-import { insertEducatorTemplate } from "../template.js";
+import type { Rated } from "../evaluations.js";
 import { $, busy, problemItems, say } from "../ui.js";
 import type { TabContext } from "./tab-context.js";
 
@@ -14,8 +12,10 @@ export function setUpEvaluationsTab(context: TabContext): void {
 }
 
 async function insertEducators({ run }: TabContext): Promise<void> {
-  const sample = ($("educators-sample") as HTMLInputElement).checked ? (await import("../../shared/samples/educators.js")).sampleEducators() : undefined;
   try {
+    // Loaded when first asked for: the templates are not in the pane's first script, nor the sample staff.
+    const [{ insertEvaluationConfigTemplate }, { insertEducatorTemplate }] = await Promise.all([import("../evaluation-config.js"), import("../template.js")]);
+    const sample = ($("educators-sample") as HTMLInputElement).checked ? (await import("../../shared/samples/educators.js")).sampleEducators() : undefined;
     // The config first, so the educator template is the sheet left active.
     const [config, name] = await busy(async () => [
       await run((context) => insertEvaluationConfigTemplate(context)),
@@ -31,7 +31,15 @@ async function insertEducators({ run }: TabContext): Promise<void> {
 async function rate({ run, settings }: TabContext): Promise<void> {
   say("rate-status", "Rating…");
   $("rate-problems").replaceChildren();
-  const out = await busy(() => rateAndWrite(run, settings()));
+  let out: Rated;
+  try {
+    // Loaded when first asked for: the educator table, its config and the sheets are not in the pane's first script.
+    const { rateAndWrite } = await import("../evaluations.js");
+    out = await busy(() => rateAndWrite(run, settings()));
+  } catch (error) {
+    say("rate-status", `Could not rate: ${(error as Error).message}`, "error");
+    return;
+  }
   if (out.ok) {
     const rated = out.response.results.filter((r) => r.status === "rated").length;
     say("rate-status", `Done: ${rated} of ${out.response.results.length} rated. See SQII Evaluations and SQII Distribution.`, "ok");

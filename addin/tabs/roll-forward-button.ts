@@ -4,7 +4,7 @@
 
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import type { ScoredSchools } from "../../shared/reports/roll-forward.js";
-import { rollForward } from "../history.js";
+import type { Rolled } from "../history.js";
 import { $, busy, problemItems, say } from "../ui.js";
 import type { TabContext } from "./tab-context.js";
 
@@ -23,8 +23,10 @@ export function setUpRollForward({ run }: TabContext): RollForwardButton {
   async function roll(response: ScoreResponse, request: ScoredSchools): Promise<void> {
     say("roll-status", `Rolling ${response.year ?? "the year"} forward…`);
     $("roll-problems").replaceChildren();
-    let out: Awaited<ReturnType<typeof rollForward>>;
+    let out: Rolled;
     try {
+      // Loaded when first asked for: SQII History's writer is not in the pane's first script.
+      const { rollForward } = await import("../history.js");
       out = await busy(() => rollForward(run, response, request));
     } catch (error) {
       // Excel can refuse a write (a protected sheet…): say so rather than leave "Rolling…" up.

@@ -5,7 +5,6 @@
 // reads the sheets again, sends every card to the engine and writes SQII Scenarios.
 
 import { callEngine } from "../../shared/client/api-client.js";
-import { scenarioSheet } from "../../shared/reports/scenario-report.js";
 import type { LocatedProblem } from "../../shared/tables/cells.js";
 import type { ConfigSheetRead } from "../../shared/tables/config-sheet.js";
 import { workbookRequest } from "../../shared/tables/workbook-request.js";
@@ -20,7 +19,6 @@ import {
   type ScenarioDraft,
   scenariosRequest,
 } from "../scenarios.js";
-import { writeSheets } from "../sheet-writer.js";
 import { $, busy, problemItems, say } from "../ui.js";
 import { readConfigSheetNamed, readWorkbookConfig } from "../workbook-config.js";
 import type { ReadSelection, TabContext } from "./tab-context.js";
@@ -169,14 +167,22 @@ async function compare(context: TabContext, selection: ReadSelection, cards: rea
     cards.map((c) => c.draft),
     bases,
   );
-  const outcome = await busy(() => callEngine("scenarios", request, context.settings()));
-  if (!outcome.ok) {
-    if (outcome.kind === "invalid") return showProblems(context, workbook.problems(outcome.problems));
-    say("scenario-status", outcome.message, "error");
-    return;
+  try {
+    // Loaded when first asked for (SQII Scenarios' model and the sheet writer are not in the pane's
+    // first script), before anything is sent.
+    const [{ scenarioSheet }, { writeSheets }] = await Promise.all([import("../../shared/reports/scenario-report.js"), import("../sheet-writer.js")]);
+    const outcome = await busy(() => callEngine("scenarios", request, context.settings()));
+    if (!outcome.ok) {
+      if (outcome.kind === "invalid") return showProblems(context, workbook.problems(outcome.problems));
+      say("scenario-status", outcome.message, "error");
+      return;
+    }
+    const names = new Map(source.read.request.schools.map((s) => [s.id, (s as { name?: string }).name ?? null]));
+    await busy(() => context.run((excel) => writeSheets(excel, [scenarioSheet(outcome.value, names, source.source.address, new Date())])));
+    const changed = outcome.value.schools.filter((s) => s.changes.some((c) => c.designationFrom !== c.designationTo)).length;
+    say("scenario-status", `Done: ${changed} schools change designation against the baseline. See SQII Scenarios.`, "ok");
+  } catch (error) {
+    // Excel can refuse the write (a protected sheet…): say so rather than leave "Comparing…" up.
+    say("scenario-status", `Could not compare: ${(error as Error).message}`, "error");
   }
-  const names = new Map(source.read.request.schools.map((s) => [s.id, (s as { name?: string }).name ?? null]));
-  await busy(() => context.run((excel) => writeSheets(excel, [scenarioSheet(outcome.value, names, source.source.address, new Date())])));
-  const changed = outcome.value.schools.filter((s) => s.changes.some((c) => c.designationFrom !== c.designationTo)).length;
-  say("scenario-status", `Done: ${changed} schools change designation against the baseline. See SQII Scenarios.`, "ok");
 }

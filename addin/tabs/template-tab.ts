@@ -1,12 +1,9 @@
 // The Template tab: inserts a sheet with the long-format school table (optionally filled with
-// 40 synthetic schools) for the user to fill in and then read on the Score tab, beside it SQII
-// History (the sample's prior years, or just its header) unless the workbook has one, and SQII
-// Config with the default config when the workbook has no config sheet yet.
+// 40 synthetic schools in two years of rows: 2014, scored, then 2013, their prior year) for the
+// user to fill in and then read on the Score tab, beside it SQII History (the sample's prior
+// years, or just its header) unless the workbook has one, and SQII Config with the default config
+// when the workbook has no config sheet yet.
 
-import { historyTable } from "../../shared/tables/history-table.js";
-import { insertConfigIfMissing } from "../block-sheet.js";
-import { insertHistoryTemplate } from "../history.js";
-import { insertTemplate } from "../template.js";
 import { $, busy, say } from "../ui.js";
 import type { TabContext } from "./tab-context.js";
 
@@ -18,8 +15,16 @@ async function insert({ run }: TabContext): Promise<void> {
   const withSample = ($("with-sample") as HTMLInputElement).checked;
   say("template-status", "Inserting…");
   try {
-    // The sample generator is loaded only when sample data is asked for.
-    const sample = withSample ? (await import("../../shared/samples/consortium.js")).generateConsortium({ schools: 40, seed: 2014, year: 2014 }) : undefined;
+    // Loaded when first asked for: the templates and SQII Config's model are not in the pane's
+    // first script; the sample generator is loaded only when sample data is asked for.
+    const [{ historyTable }, { insertConfigIfMissing }, { insertHistoryTemplate }, { insertTemplate }] = await Promise.all([
+      import("../../shared/tables/history-table.js"),
+      import("../block-sheet.js"),
+      import("../history.js"),
+      import("../template.js"),
+    ]);
+    const samples = withSample ? await import("../../shared/samples/consortium.js") : undefined;
+    const sample = samples?.generateConsortium(samples.TEMPLATE_SAMPLE_OPTIONS);
     // History first, so the data template is the sheet left active.
     const [history, name] = await busy(async () => [
       await run((context) => insertHistoryTemplate(context, sample && historyTable(sample.schools).rows)),

@@ -92,6 +92,40 @@ function stressInput(): { needs: Needs; rewards: Rewards } {
   return { needs, rewards };
 }
 
+/**
+ * The same request two ways (§13): no school with a prior year, and every school with one. A prior
+ * the file already has is kept; the others are this year's groups moved a few points each way and
+ * a few students up or down (so some groups cross minN), as a year apart looks.
+ */
+function priorVariants(body: { year?: number; schools: unknown[] }): { without: typeof body; every: typeof body } {
+  const rng = new Random(2013);
+  type Group = Record<string, number | null | undefined>;
+  type Raw = { prior?: unknown; subgroups: Record<string, Group> };
+  const schools = body.schools as Raw[];
+  const without = { ...body, schools: schools.map(({ prior: _, ...rest }) => rest) };
+  const moved = (group: Group): Group => {
+    const out: Group = {};
+    for (const [key, value] of Object.entries(group)) {
+      if (typeof value !== "number") out[key] = value;
+      else if (key === "n") out[key] = Math.max(0, Math.round(value * rng.uniform(0.85, 1.15)));
+      else if (key === "growth") out[key] = Math.min(99, Math.max(1, Math.round(value + rng.uniform(-6, 6))));
+      else out[key] = Math.min(100, Math.max(0, Math.round((value + rng.uniform(-6, 6)) * 10) / 10));
+    }
+    return out;
+  };
+  const every = {
+    ...body,
+    schools: schools.map((school) => ({
+      ...school,
+      prior: school.prior ?? {
+        ...(body.year === undefined ? {} : { year: body.year - 1 }),
+        subgroups: Object.fromEntries(Object.entries(school.subgroups).map(([g, r]) => [g, moved(r)])),
+      },
+    })),
+  };
+  return { without, every };
+}
+
 // ---------------------------------------------------------------- timing
 
 function median(xs: number[]): number {
@@ -159,7 +193,9 @@ async function main(): Promise<void> {
     `input: ${STATEWIDE_JSON}, ${(text.length / 1e6).toFixed(1)} MB, ${body.schools.length.toLocaleString("en-US")} schools; medians of ${REPEATS} runs (sweep ${SWEEP_REPEATS}) after a warm-up, the steps taking turns\n`,
   );
 
-  const { request, config } = expectOk(parseScoreRequest(body), "the statewide request");
+  const variants = priorVariants(body);
+  const { request, config } = expectOk(parseScoreRequest(variants.without), "the statewide request");
+  const withPrior = expectOk(parseScoreRequest(variants.every), "the statewide request with a prior year for every school").request;
   const assessment = assessSchools(request.schools, config, request.year);
   const sweepBody = { ...body, scenarios: sweepScenarios() };
   const sweepParsed = expectOk(parseScenariosRequest(sweepBody), "the scenario sweep");
@@ -171,9 +207,9 @@ async function main(): Promise<void> {
     return length;
   };
 
-  const [parse, validate, score, partner, objects, written, sweep, sweepWritten, sweepObjects, stressed] = (await timeInTurns([
+  const [parse, validate, score, scorePrior, partner, objects, written, writtenPrior, sweep, sweepWritten, sweepObjects, stressed] = (await timeInTurns([
     { run: () => JSON.parse(text) },
-    { run: () => parseScoreRequest(body) },
+    { run: () => parseScoreRequest(variants.without) },
     // Scoring as the issue counts it: levels, index, flags, designations and summary, in numbers.
     {
       run: () => {
@@ -181,14 +217,22 @@ async function main(): Promise<void> {
         return summarize(a);
       },
     },
+    // The same with a prior year for every school: the prior scored too, colours counted (§13).
+    {
+      run: () => {
+        const a = assessSchools(withPrior.schools, config, withPrior.year);
+        return summarize(a);
+      },
+    },
     { run: () => partnershipsOf(assessment) },
     { run: () => evaluateSchools(request.schools, config, request.year) },
     { run: async () => write(jsonPieces(await scoreResponse(request, config))) },
+    { run: async () => write(jsonPieces(await scoreResponse(withPrior, config))) },
     { run: () => scenariosResponse(sweepParsed), repeats: SWEEP_REPEATS },
     { run: async () => write(jsonPieces(await scenariosResponse(sweepParsed))), repeats: SWEEP_REPEATS },
     { run: () => runScenarios(sweepBody), repeats: SWEEP_REPEATS },
     { run: () => assignPartners(stress.needs, stress.rewards, { capacity: 2, minLevel: 7 }) },
-  ])) as [number, number, number, number, number, number, number, number, number, number];
+  ])) as [number, number, number, number, number, number, number, number, number, number, number, number];
 
   printTable([
     { step: "JSON.parse (request text)", median: parse, ratio: 1, target: "reference", pass: null },
@@ -200,6 +244,14 @@ async function main(): Promise<void> {
       toScoring: 1,
       target: "≤ 1.0 × JSON.parse",
       pass: score <= parse,
+    },
+    {
+      step: "scoring, a prior year for every school (§13)",
+      median: scorePrior,
+      ratio: scorePrior / parse,
+      toScoring: scorePrior / score,
+      target: "≤ 2 × scoring",
+      pass: scorePrior <= 2 * score,
     },
     { step: "partnerships (partnershipsOf)", median: partner, ratio: partner / parse, target: "≤ 1 s", pass: partner <= 1000 },
     {
@@ -215,6 +267,14 @@ async function main(): Promise<void> {
       median: written,
       ratio: written / parse,
       toScoring: written / score,
+      target: "none (reported)",
+      pass: null,
+    },
+    {
+      step: "whole answer, a prior year for every school",
+      median: writtenPrior,
+      ratio: writtenPrior / parse,
+      toScoring: writtenPrior / score,
       target: "none (reported)",
       pass: null,
     },

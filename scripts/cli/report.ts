@@ -81,6 +81,8 @@ async function run(options: Options): Promise<number> {
   const file = await readRequestFile(options.input, { config, ...(options.year !== undefined && { year: options.year }) });
   const parsed = parseScoreRequest(file.body);
   const problems = file.locate(parsed.ok ? [] : parsed.problems);
+  // Rows read but not used (as `npm run score` prints them): the report goes ahead.
+  for (const note of file.notes) process.stderr.write(`note: ${problemLine(note)}\n`);
   if (problems.length > 0 || !parsed.ok) {
     for (const problem of problems) process.stderr.write(`${problemLine(problem)}\n`);
     process.stderr.write(`${problems.length} problem${problems.length === 1 ? "" : "s"}; no report was written.\n`);

@@ -6,8 +6,7 @@ import path from "node:path";
 import { mergePatches } from "../../shared/contract/config.js";
 import type { Problem } from "../../shared/core/problems.js";
 import type { LocatedProblem } from "../../shared/tables/cells.js";
-import { withHistorySheet } from "../../shared/tables/history-merge.js";
-import { readTable } from "../../shared/tables/school-table.js";
+import { readWorkbookData } from "../../shared/tables/workbook-request.js";
 import { readJson } from "./json-file.js";
 import { readInputSheet, readTableFile } from "./table-files.js";
 import { readConfigFile, workbookConfig } from "./workbook-config.js";
@@ -18,6 +17,8 @@ export interface RequestFile {
   body: unknown;
   /** Problems of the body with the cell each came from (tables), or as they are (JSON). */
   locate: (problems: readonly Problem[]) => LocatedProblem[];
+  /** What a table holds but the request does not use, each at its cell (a school of the prior year only, SQII History rows of schools not in the data). */
+  notes: LocatedProblem[];
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -34,13 +35,12 @@ export function withOverrides(body: unknown, config: unknown, year: number | und
 /** The request in `file` (.json, .csv or .xlsx), with the command line's --config patch and --year. */
 export async function readRequestFile(file: string, overrides: { config?: unknown; year?: number } = {}): Promise<RequestFile> {
   if (path.extname(file).toLowerCase() === ".json") {
-    return { body: withOverrides(await readJson(file), overrides.config, overrides.year), locate: (problems) => [...problems] };
+    return { body: withOverrides(await readJson(file), overrides.config, overrides.year), locate: (problems) => [...problems], notes: [] };
   }
   const table = await readTableFile(file);
-  const data = readTable(table.values, table, table.numberFormats ? { numberFormats: table.numberFormats } : {});
   // As `npm run score` reads a workbook: its SQII Config (whose year scores), then its SQII History.
   const sheet = await readConfigFile(file);
-  const read = withHistorySheet(data, await readInputSheet(file, "history"), overrides.year ?? sheet?.year ?? data.request.year);
+  const read = readWorkbookData(table, await readInputSheet(file, "history"), sheet, overrides.year);
   const workbook = workbookConfig(sheet, read, overrides.config, overrides.year);
-  return { body: workbook.request, locate: (problems) => workbook.problems([...problems]) };
+  return { body: workbook.request, locate: (problems) => workbook.problems([...problems]), notes: read.notes };
 }

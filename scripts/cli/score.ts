@@ -13,8 +13,8 @@ import { resultSheets, resultsTable } from "../../shared/reports/score-report.js
 import { scoredRun } from "../../shared/reports/scored-run.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { cellAddress, columnLetters, type LocatedProblem, problemLine } from "../../shared/tables/cells.js";
-import { withHistorySheet } from "../../shared/tables/history-merge.js";
-import { type MappingReport, readTable } from "../../shared/tables/school-table.js";
+import type { MappingReport } from "../../shared/tables/school-table.js";
+import { readWorkbookData } from "../../shared/tables/workbook-request.js";
 import { runCommand, UsageError } from "./command.js";
 import { educatorHeaderRow, rateEducatorFile } from "./educators.js";
 import { rewriteRefusal, rollForwardFile } from "./history-file.js";
@@ -146,10 +146,10 @@ async function scoreTable(options: Options, config: unknown): Promise<number> {
   // Refused before scoring, so that a workbook that cannot take the history is not half done.
   const refusal = options.rollForward ? await rewriteRefusal(options.input) : null;
   if (refusal) throw new Error(refusal);
-  const data = readTable(file.values, file, file.numberFormats ? { numberFormats: file.numberFormats } : {});
-  // The workbook's SQII Config sheet (its year scores, unless --year says otherwise), then SQII History.
+  // The workbook's SQII Config sheet (its year scores, unless --year says otherwise; else the data's
+  // latest Year, with the year before as the prior year), then SQII History.
   const sheet = await readConfigFile(options.input);
-  const read = withHistorySheet(data, await readInputSheet(options.input, "history"), options.year ?? sheet?.year ?? data.request.year);
+  const read = readWorkbookData(file, await readInputSheet(options.input, "history"), sheet, options.year);
   // --config over the sheet's config, --year over both.
   const workbook = workbookConfig(sheet, read, config, options.year, options.config);
   const body = workbook.request;

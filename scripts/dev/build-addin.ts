@@ -1,6 +1,7 @@
-// Builds the task pane into dist/addin: one bundled script (the engine included, for local mode),
-// the page, its styles and the icons the manifest names. Run directly, it also prints the script's
-// size, and with --analyze what each module adds to it (esbuild's metafile).
+// Builds the task pane into dist/addin: its bundled scripts (the engine included, for local mode),
+// the page, its styles and the icons the manifest names. Run directly, it also prints the size of
+// the scripts loaded when the pane opens, and with --analyze what each module adds to them
+// (esbuild's metafile).
 import { cp, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +14,8 @@ export const ADDIN_DIST = path.join(ROOT, "dist", "addin");
 /** How the pane's script is bundled; the bundle test builds the engine with the same options. */
 export const PANE_SCRIPT_OPTIONS = {
   bundle: true,
-  // Modules, so that what is needed only on request (the school report, sample data) is a chunk of its own.
+  // Modules, so that what is needed only on request (a module the pane reaches by import(): the result
+  // sheets, the school report, the templates, sample data, each tab's work) is in chunks of its own.
   format: "esm",
   platform: "browser",
   target: "es2020",

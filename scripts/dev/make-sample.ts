@@ -1,10 +1,21 @@
-// `npm run sample`: the checked-in example consortium (examples/core-sample.json and .xlsx).
-// `npm run sample -- --statewide`: a 10,000-school request for the benchmark (tmp/, not committed).
+// `npm run sample`: the checked-in example consortium (examples/core-sample.json and .xlsx), most
+// schools with their prior year (the xlsx: a Year column, the rows of 2014 then those of 2013).
+// `npm run sample -- --statewide`: a 10,000-school request for the benchmark (tmp/, not committed);
+// with `--prior`, the same schools each with a prior year, in tmp/statewide-prior.json.
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { ScoreRequest } from "../../shared/contract/requests.js";
 import { workbookSheets } from "../../shared/reports/history-sheets.js";
-import { countGroupRows, formatRequestJson, generateConsortium, SAMPLE_OPTIONS, STATEWIDE_JSON, STATEWIDE_OPTIONS } from "../../shared/samples/consortium.js";
+import {
+  countGroupRows,
+  formatRequestJson,
+  generateConsortium,
+  SAMPLE_OPTIONS,
+  STATEWIDE_JSON,
+  STATEWIDE_OPTIONS,
+  STATEWIDE_PRIOR_JSON,
+  STATEWIDE_PRIOR_OPTIONS,
+} from "../../shared/samples/consortium.js";
 
 const EXAMPLE_JSON = "examples/core-sample.json";
 const EXAMPLE_XLSX = "examples/core-sample.xlsx";
@@ -32,10 +43,11 @@ async function makeExample(): Promise<void> {
   await report(EXAMPLE_XLSX, request);
 }
 
-async function makeStatewide(): Promise<void> {
-  const request = generateConsortium(STATEWIDE_OPTIONS);
-  await writeText(STATEWIDE_JSON, formatRequestJson(request));
-  await report(STATEWIDE_JSON, request);
+async function makeStatewide(withPrior: boolean): Promise<void> {
+  const [file, options] = withPrior ? [STATEWIDE_PRIOR_JSON, STATEWIDE_PRIOR_OPTIONS] : [STATEWIDE_JSON, STATEWIDE_OPTIONS];
+  const request = generateConsortium(options);
+  await writeText(file, formatRequestJson(request));
+  await report(file, request);
 }
 
-await (process.argv.includes("--statewide") ? makeStatewide() : makeExample());
+await (process.argv.includes("--statewide") ? makeStatewide(process.argv.includes("--prior")) : makeExample());

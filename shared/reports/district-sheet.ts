@@ -3,10 +3,12 @@
 // the results and students that are accountable at minN but were not at previousMinN (the waiver's
 // "more students" figure), with its total. minN, previousMinN and the Title I pool stand in the
 // sheet's header block, where the old command line's SQII Run sheet had them.
+// With prior years (§13), a third block counts the status × change colours per indicator.
 import type { Rollup, Summary } from "../contract/responses.js";
-import { SUBGROUP_NAMES, SUBGROUPS } from "../core/model.js";
+import { COLORS, INDICATORS, SUBGROUP_NAMES, SUBGROUPS } from "../core/model.js";
 import type { Table } from "../tables/cells.js";
-import { type InfoLine, type OutputColumn, type ReportSheet, tableOf } from "./report.js";
+import { FIELD_LABELS } from "../tables/school-columns.js";
+import { codeLabel, type InfoLine, type OutputColumn, type ReportSheet, type TableBlock, tableOf } from "./report.js";
 import type { ScoredRun } from "./scored-run.js";
 
 export const DISTRICTS_SHEET = "SQII Districts";
@@ -35,6 +37,18 @@ export function districtsTable(summary: Summary): Table {
   return tableOf(ROLLUP_COLUMNS, [...districts.map((rollup) => ({ label: rollup.district, rollup })), { label: TOTAL, rollup: total }]);
 }
 
+/**
+ * §13: per indicator (§2 order), how many scored schools have each colour of the status × change
+ * grid; null when no school sent a prior year (then there is no block).
+ */
+export function colourCountsTable(summary: Summary): Table | null {
+  const rows = INDICATORS.flatMap((code) => {
+    const counts = summary.performance[code];
+    return counts ? [[FIELD_LABELS[code], ...COLORS.map((color) => counts[color])]] : [];
+  });
+  return rows.length === 0 ? null : { header: ["Indicator", ...COLORS.map(codeLabel)], rows };
+}
+
 /** Groups in §1 order (ALL has no minimum), then the total. */
 export function nSizeTable(summary: Summary): Table {
   const { bySubgroup, total } = summary.nSizeImpact;
@@ -55,6 +69,11 @@ export function districtsSheet(run: ScoredRun, info: InfoLine[]): ReportSheet {
     table: districtsTable(summary),
     numberFormats: { "Mean Index": "0.0", "Weighted Mean Index": "0.0" },
     frozenColumns: 1,
-    blocks: [{ tableName: "SQIINSizeImpact", table: nSizeTable(summary) }],
+    blocks: [{ tableName: "SQIINSizeImpact", table: nSizeTable(summary) }, ...colourBlock(summary)],
   };
+}
+
+function colourBlock(summary: Summary): TableBlock[] {
+  const table = colourCountsTable(summary);
+  return table ? [{ tableName: "SQIIColourCounts", table }] : [];
 }

@@ -36,16 +36,21 @@ const SCHOOL_INSTRUCTIONS: InfoLine[] = [
   ["How to fill in", "One row per school and student group. Every school needs an ALL (All Students) row."],
   ["Student Group", `Codes: ${SUBGROUPS.join(", ")} (names such as "Hispanic/Latino" are understood too).`],
   ["Values", "N is the number of students; rates are percentages 0–100, Growth a percentile 1–99. Leave a cell blank when there is no value."],
+  [
+    "Year",
+    "The spring of the school year (2014 is 2013–14). Rows of the year before, with their Year, are each school's prior year, so every result shows its change; the later year is scored.",
+  ],
   ["Then", "Select any cell of the table and press Score in the SQII pane. Problems are listed by cell."],
 ];
 
 /**
  * The header, plus sample rows when asked for: labels where the validation lists expect them. The
- * sample's history goes in SQII History (history-sheets.ts), not in a History column.
+ * sample's history goes in SQII History (history-sheets.ts), not in a History column; its prior
+ * year in the rows of the year before. The Year column is always there, to be filled in.
  */
 export function templateRows(sample?: Pick<ScoreRequest, "schools" | "year">): Table {
   const schools = (sample?.schools ?? []).map(({ history: _, ...school }) => school);
-  const [header, ...rows] = requestToLongRows({ ...sample, schools }) as [string[], ...TableCell[][]];
+  const [header, ...rows] = requestToLongRows({ ...sample, schools }, { yearColumn: true }) as [string[], ...TableCell[][]];
   const level = header.indexOf(FIELD_LABELS.level);
   const title1 = header.indexOf(FIELD_LABELS.title1);
   for (const row of rows) {
@@ -63,6 +68,7 @@ export function validationRules(): TemplateSheet["validation"] {
     [FIELD_LABELS.title1]: { rule: { kind: "list", values: TITLE1 }, message: `Choose ${TITLE1.join(", ")}.` },
     [FIELD_LABELS.group]: { rule: { kind: "list", values: SUBGROUPS }, message: `Use a group code: ${SUBGROUPS.join(", ")}.` },
     [FIELD_LABELS.n]: { rule: { kind: "whole", min: 0 }, message: "A whole number of students, 0 or more." },
+    [FIELD_LABELS.year]: { rule: { kind: "whole", min: 1900 }, message: "A whole year: the spring of the school year (2014 is 2013–14)." },
   };
   for (const code of INDICATORS) {
     const { min, max, name } = INDICATOR_INFO[code];

@@ -3,9 +3,12 @@
 // points so every index level occurs. Deterministic from a seed, so examples and benchmarks are
 // reproducible. Nothing here is real student data. This module plans the districts, names the
 // schools and assembles the request; each school's data is drawn in school-data.ts, from the one
-// seeded stream in random.ts (the order of draws is the reproducibility contract: keep it).
+// seeded stream in random.ts (the order of draws is the reproducibility contract: keep it). The
+// prior years (prior-year.ts) come from a second stream of the same seed, so asking for them
+// leaves every school's data of the year scored as it was.
 import type { School, ScoreRequest } from "../contract/requests.js";
 import type { SchoolLevel } from "../core/model.js";
+import { buildPrior } from "./prior-year.js";
 import { Random } from "./random.js";
 import {
   buildHistory,
@@ -28,13 +31,26 @@ export interface ConsortiumOptions {
   seed?: number;
   /** The scored year (spring of the school year); history covers the two years before. */
   year?: number;
+  /**
+   * The year before's results, each school's `prior` (methodology §13): `most` gives them to all
+   * but a few schools (about 3%: new schools, or last year's results missing), `every` to every
+   * school (benchmarks); `none` (the default) to none.
+   */
+  priors?: "none" | "most" | "every";
 }
 
-/** The checked-in example and the benchmark's statewide request. */
-export const SAMPLE_OPTIONS = { schools: 1500, seed: 2014, year: 2014 } as const;
+/** The checked-in example (with prior years) and the benchmark's statewide request (without; --prior for one with). */
+export const SAMPLE_OPTIONS = { schools: 1500, seed: 2014, year: 2014, priors: "most" } as const;
+/** The add-in template's sample: 40 schools, most with their prior year. */
+export const TEMPLATE_SAMPLE_OPTIONS = { schools: 40, seed: 2014, year: 2014, priors: "most" } as const;
 export const STATEWIDE_OPTIONS = { schools: 10_000, seed: 20_140, year: 2014 } as const;
-/** Where the statewide request is kept (tmp/ is git-ignored: ~20 MB, regenerated on demand). */
+/** The statewide request with a prior year for every school, for benchmarking §13. */
+export const STATEWIDE_PRIOR_OPTIONS = { ...STATEWIDE_OPTIONS, priors: "every" } as const;
+/** Where the statewide requests are kept (tmp/ is git-ignored: ~20 MB, ~40 MB with priors; regenerated on demand). */
 export const STATEWIDE_JSON = "tmp/statewide.json";
+export const STATEWIDE_PRIOR_JSON = "tmp/statewide-prior.json";
+/** Of `priors: "most"`, the share of schools without a prior year. */
+const WITHOUT_PRIOR = 0.03;
 
 // ---------------------------------------------------------------- districts
 
@@ -270,6 +286,9 @@ function generateSchool(rng: Random, district: DistrictProfile, sequence: number
 
 export function generateConsortium(options: ConsortiumOptions): ScoreRequest {
   const rng = new Random(options.seed ?? 1);
+  // Its own stream, so that prior years change nothing else.
+  const priorRng = new Random((options.seed ?? 1) ^ 0x5eed_9e37);
+  const priors = options.priors ?? "none";
   const year = options.year ?? 2014;
   const generated: { school: School; traits: Traits }[] = [];
   for (const { profile, count } of planDistricts(options.schools, rng, options.districts)) {
@@ -278,9 +297,11 @@ export function generateConsortium(options: ConsortiumOptions): ScoreRequest {
   const percentiles = poolPercentiles(generated.map((g) => g.school));
   const schools = generated.map(({ school, traits }) => {
     const history = buildHistory(rng, school, traits, percentiles.get(school.id) ?? 0.5, year);
-    // Key order as a person would read it: identity, then history, then results.
+    // Key order as a person would read it: identity, then history, then results, then last year's.
     const { subgroups, ...identity } = school;
-    return { ...identity, history, subgroups };
+    const withHistory: School = { ...identity, history, subgroups };
+    if (priors === "none" || (priors === "most" && priorRng.chance(WITHOUT_PRIOR))) return withHistory;
+    return { ...withHistory, prior: buildPrior(priorRng, withHistory, year) };
   });
   return { year, schools };
 }
@@ -293,7 +314,7 @@ export function formatRequestJson(request: ScoreRequest): string {
   return `${head}${head.length > 1 ? "," : ""}"schools":[\n${lines.join(",\n")}\n]}\n`;
 }
 
-/** Rows of the long-format workbook: one per school × student group. */
+/** Rows of the long-format workbook: one per school × student group, of the year scored and of the prior year. */
 export function countGroupRows(request: ScoreRequest): number {
-  return request.schools.reduce((sum, s) => sum + Object.keys(s.subgroups).length, 0);
+  return request.schools.reduce((sum, s) => sum + Object.keys(s.subgroups).length + Object.keys(s.prior?.subgroups ?? {}).length, 0);
 }

@@ -106,8 +106,9 @@ export function assignPartners(needs: PartnerNeed[], rewards: RewardCandidate[],
       const reason = unmatchedReason(need.subgroup, eligible[i]!, minLevel, capacity);
       // The code stays; the sentence says when the level was there but the rise was not (§13).
       const n = notRaised[i]!;
+      const other = eligible[i]! > 0 ? " other" : "";
       if (n > 0)
-        reason.message += `; ${n === 1 ? "1 Reward school has" : `${n} Reward schools have`} the level but did not raise ${need.subgroup} since the prior year`;
+        reason.message += `; ${n}${other} Reward school${n === 1 ? " has" : "s have"} the level but did not raise ${need.subgroup} since the prior year`;
       result.unmatched.push({ school: need.id, subgroup: need.subgroup, reason });
     }
   });

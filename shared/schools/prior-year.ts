@@ -49,19 +49,15 @@ export function priorYear(
     has = first.has;
     priorGrid = first.grid;
   } else {
+    if (!schools.some((school) => school.prior)) return null;
     has = new Uint8Array(schools.length);
-    let any = false;
     const priorSchools: School[] = new Array(schools.length);
     for (let s = 0; s < schools.length; s++) {
       const school = schools[s]!;
       const prior = school.prior;
-      if (prior) {
-        has[s] = 1;
-        any = true;
-      }
+      if (prior) has[s] = 1;
       priorSchools[s] = { id: school.id, level: school.level, title1: school.title1, subgroups: prior?.subgroups ?? NO_GROUPS };
     }
-    if (!any) return null;
     priorGrid = levelGrid(schoolTable(priorSchools), scales, grid.minN);
   }
   const counted = lent.find((p) => p.counted.minN === config.minN)?.counted ?? countLevels(priorGrid, config.minN);

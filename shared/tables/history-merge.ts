@@ -17,7 +17,7 @@ import type { SchoolDraft, TableRead } from "./school-table.js";
  * the data table places it. Any of these blocks scoring.
  */
 export interface WithHistory extends TableRead {
-  /** Rows that are read but not used, each at its cell. Scoring goes ahead; the doors show them apart from problems. */
+  /** Rows that are read but not used, each at its cell: the data table's, then the sheet's. Scoring goes ahead; the doors show them apart from problems. */
   notes: CellProblem[];
 }
 
@@ -29,7 +29,7 @@ const ENTRY_FIELDS: Record<string, HistoryField> = { year: "year", index: "index
  * notes, not entries. Without a sheet the request is the data's as it is.
  */
 export function withHistorySheet(read: TableRead, sheet: SheetValues | null, year?: unknown): WithHistory {
-  if (!sheet) return { ...read, notes: [] };
+  if (!sheet) return read;
   const history = readHistorySheet(sheet);
   const log = history.log.copy();
   const notes: { row: number; note: CellProblem }[] = [];
@@ -97,7 +97,7 @@ export function withHistorySheet(read: TableRead, sheet: SheetValues | null, yea
     request: { ...read.request, schools },
     problems: [...read.problems, ...(log.sorted() as CellProblem[])],
     locate,
-    notes: notes.sort((a, b) => a.row - b.row).map((n) => n.note),
+    notes: [...read.notes, ...notes.sort((a, b) => a.row - b.row).map((n) => n.note)],
     cellProblems(schemaProblems) {
       const fromSheet = log.copy();
       const elsewhere: Problem[] = [];

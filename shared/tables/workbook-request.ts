@@ -2,12 +2,36 @@
 // SQII Config sheet (api.md "Inputs"), and a config or year given apart (the command line's
 // --config and --year) over those. Problems come back each at its cell: the data's at the data's
 // cells, the config's at the config sheet's, whether they were found while reading or by the engine.
+// Both doors read a workbook's data through readWorkbookData, so the year that picks the rows
+// scored (methodology §13: the year scored and the year before) is decided in one place.
 import { mergePatches } from "../contract/config.js";
 import { describeValue } from "../contract/requests.js";
 import type { Problem } from "../core/problems.js";
 import type { CellProblem, LocatedProblem } from "./cells.js";
 import type { ConfigSheetRead } from "./config-sheet.js";
-import type { TableRead, TableRequest } from "./school-table.js";
+import { type WithHistory, withHistorySheet } from "./history-merge.js";
+import type { SheetValues } from "./input-sheets.js";
+import { type GivenYear, readTable, type TableRead, type TableRequest } from "./school-table.js";
+
+/** The year the workbook scores when it is set apart from the data: `year` given apart (--year), else SQII Config's. */
+export function givenYear(sheet: ConfigSheetRead | null, year?: number): GivenYear | undefined {
+  if (year !== undefined) return { value: year, from: "--year" };
+  if (sheet?.year === undefined) return undefined;
+  const cell = sheet.locate("year");
+  return { value: sheet.year, from: `set in ${cell ?? sheet.sheet}` };
+}
+
+/**
+ * The workbook's school data as both doors read it: the data table, whose Year column's rows of
+ * the year the workbook scores (SQII Config's `year`, or `year` given apart; else the column's
+ * latest) are the schools and those of the year before their prior year; then SQII History,
+ * when there is one, merged in as each school's history.
+ */
+export function readWorkbookData(data: SheetValues, history: SheetValues | null, sheet: ConfigSheetRead | null, year?: number): WithHistory {
+  const given = givenYear(sheet, year);
+  const read = readTable(data.values, data, { ...(data.numberFormats && { numberFormats: data.numberFormats }), ...(given && { year: given }) });
+  return withHistorySheet(read, history, year ?? sheet?.year ?? read.request.year);
+}
 
 export interface WorkbookConfig {
   /** The SQII Config sheet as read, or null when the workbook has none: the default config. */
@@ -39,7 +63,17 @@ export function workbookRequest(table: TableRead, { sheet, extra, year, referenc
   const config = mergePatches(sheet?.patch, extra);
   if (config !== undefined) request.config = config;
   const own: CellProblem[] = [...(sheet?.problems ?? [])];
+  const ownApart: LocatedProblem[] = [];
   const dataYear = table.request.year;
+  const years = table.years;
+  // Given apart, the year relabels a table of one year; a table of two scores its later year with the earlier as the prior.
+  if (!reference && year !== undefined && years?.prior !== undefined && year !== years.scored) {
+    const where = table.locate("year");
+    ownApart.push({
+      path: "year",
+      message: `--year ${year} is not the year the data scores: its Year column${where ? ` (${where})` : ""} holds ${years.prior} and ${years.scored}, the later scored with the earlier as its prior year; leave --year out, or make it ${years.scored}`,
+    });
+  }
   if (!reference && sheet?.year !== undefined && dataYear !== undefined && sheet.year !== dataYear && year === undefined) {
     const where = table.locate("year");
     own.push({
@@ -65,7 +99,7 @@ export function workbookRequest(table: TableRead, { sheet, extra, year, referenc
         if (!sheetProblems.some((p) => p.path === "year")) sheetProblems.push({ ...problem, cell: sheet.locate("year")! });
       } else data.push(problem);
     }
-    return [...table.cellProblems(data), ...sheetProblems, ...apart];
+    return [...table.cellProblems(data), ...sheetProblems, ...ownApart, ...apart];
   };
   return { request, problems };
 }

@@ -2,24 +2,26 @@
 // Excel host, against the real Worker under wrangler dev: insert the template with sample data,
 // score it, roll the year forward, and compare the results sheet with what the command line gives
 // for the same schools; and with SQII Config: a cut point and a weight changed in the sheet score
-// as the same JSON config, and the sample's norm cut points go back into the sheet.
+// as the same JSON config, and the sample's norm cut points go back into the sheet. The pane opens
+// with its startup scripts alone and loads the rest once each, when first needed; a part that
+// cannot load is said in the pane.
 
 import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../../scripts/dev/browser.js";
-import { buildAddin } from "../../scripts/dev/build-addin.js";
+import { ADDIN_DIST, buildAddinWithMeta, startupScripts } from "../../scripts/dev/build-addin.js";
 import { type PaneServer, serveHttp } from "../../scripts/dev/serve-addin.js";
 import { freePort, startWranglerDev, type WranglerDev } from "../../scripts/dev/wrangler-dev.js";
 import { resolveConfig } from "../../shared/contract/config.js";
 import type { ScoreResponse } from "../../shared/contract/responses.js";
 import { resultsTable } from "../../shared/reports/score-report.js";
-import { generateConsortium } from "../../shared/samples/consortium.js";
+import { generateConsortium, TEMPLATE_SAMPLE_OPTIONS } from "../../shared/samples/consortium.js";
 import { normCutPoints } from "../../shared/schools/cut-points.js";
 import { scoreRequest } from "../../shared/schools/score.js";
 import type { TestHost } from "./fake-host.js";
@@ -29,11 +31,15 @@ let dev: WranglerDev;
 let pane: PaneServer;
 let paneUrl: string;
 let browser: Browser;
+/** What the pane loads when it opens, as paths under its origin (chunks/…). */
+let startup: string[];
 
 beforeAll(async () => {
   // First, so a machine without a browser fails at once with the line saying what to install.
   const executablePath = findBrowser();
-  pane = await serveHttp(await buildAddin(), await freePort());
+  const meta: Metafile = await buildAddinWithMeta();
+  startup = startupScripts(meta);
+  pane = await serveHttp(ADDIN_DIST, await freePort());
   const origin = pane.origin;
   paneUrl = `${origin}/taskpane.html`;
   dev = await startWranglerDev({ port: await freePort(), vars: { ALLOWED_ORIGINS: origin } });
@@ -60,7 +66,10 @@ afterAll(async () => {
 
 describe("task pane in Chromium", () => {
   it("inserts the template with sample data, scores it on the Worker, and writes what the command line computes", async () => {
-    const page = await openPane();
+    const scripts: string[] = [];
+    const page = await openPane(scripts);
+    // The pane opens with its startup scripts alone: the rest load when a button first needs them.
+    expect([...scripts].sort()).toEqual([...startup].sort());
     await page.getByRole("tab", { name: "Template" }).click();
     await page.getByLabel(/sample data/).check();
     await page.getByRole("button", { name: "Insert template" }).click();
@@ -140,8 +149,12 @@ describe("task pane in Chromium", () => {
     for (const row of body.filter((r: unknown[]) => r[suppressedAt] === "Yes"))
       expect(row.slice(head.indexOf("Rated"), suppressedAt).every((v: unknown) => v === "")).toBe(true);
 
+    // Each script loaded once, also those that several buttons use (the templates, SQII History, the sheet writer).
+    expect(scripts.length).toBeGreaterThan(startup.length);
+    expect(scripts.filter((file, i) => scripts.indexOf(file) !== i)).toEqual([]);
+
     // The same schools through the command line.
-    const sample = generateConsortium({ schools: 40, seed: 2014, year: 2014 });
+    const sample = generateConsortium(TEMPLATE_SAMPLE_OPTIONS);
     const file = path.join(await mkdtemp(path.join(tmpdir(), "sqii-pane-")), "sample.json");
     await writeFile(file, JSON.stringify(sample));
     const { stdout } = await promisify(execFile)(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/cli/score.ts", file], { cwd: ROOT, maxBuffer: 1 << 26 });
@@ -184,7 +197,7 @@ describe("task pane in Chromium", () => {
     });
 
     // The same change as a JSON config, scored here: the same hash and the same table.
-    const sample = generateConsortium({ schools: 40, seed: 2014, year: 2014 });
+    const sample = generateConsortium(TEMPLATE_SAMPLE_OPTIONS);
     const config = { cutPoints: { ela }, indicatorWeights: { high: { ela: 3 } } };
     const expected = await scoreRequest({ ...sample, config });
     const plain = await scoreRequest(sample);
@@ -208,12 +221,52 @@ describe("task pane in Chromium", () => {
     if (!resolved.ok) throw new Error("config");
     expect(written).toEqual(normCutPoints(sample.schools, resolved.value).cutPoints.ela);
   });
+
+  it("says in the pane, at the button's status, when a part loaded on request cannot be loaded, and writes nothing", async () => {
+    const page = await openPane();
+    await page.getByRole("tab", { name: "Template" }).click();
+    await page.getByLabel(/sample data/).check();
+    await page.getByRole("button", { name: "Insert template" }).click();
+    await expect.poll(() => page.textContent("#template-status")).toContain("Inserted");
+    await page.evaluate(() => {
+      const book = (globalThis as TestHost).sqiiTestBook;
+      book.select("SQII Template", book.tables.get("SQIITemplate")!.range.row + 1, 0);
+    });
+    await page.getByRole("tab", { name: "Score" }).click();
+    await page.getByRole("button", { name: "Read selection" }).click();
+    await expect.poll(() => page.textContent("#status")).toBe("Ready to score.");
+
+    // From now on every script the pane has not loaded yet fails to arrive (a dropped connection…).
+    const loaded = new Set<string>();
+    page.on("requestfinished", (request) => void loaded.add(request.url()));
+    await page.route(`${pane.origin}/**/*.js`, (route) => (loaded.has(route.request().url()) ? route.continue() : route.abort()));
+    const failed = async (button: string, status: string, wording: string) => {
+      await page.getByRole("button", { name: button, exact: true }).click();
+      await expect.poll(() => page.textContent(status)).toMatch(new RegExp(`^${wording}: .+`));
+      expect(await page.getAttribute(status, "class")).toBe("error");
+      expect(await page.getByRole("button", { name: button, exact: true }).isEnabled()).toBe(true);
+    };
+    await failed("Score", "#status", "Could not score");
+    await failed("Set cut points from this data", "#status", "Could not write the cut points");
+    await page.getByRole("tab", { name: "Scenarios" }).click();
+    await failed("Compare", "#scenario-status", "Could not compare");
+    await page.getByRole("tab", { name: "Evaluations" }).click();
+    await failed("Insert educator template", "#rate-status", "Could not insert the template");
+    await failed("Rate selection", "#rate-status", "Could not rate");
+    const sheets = await page.evaluate(() => [...(globalThis as TestHost).sqiiTestBook.sheets.keys()]);
+    expect(sheets.sort()).toEqual(["SQII Config", "SQII History", "SQII Template"]);
+  });
 });
 
-async function openPane(): Promise<Page> {
+/** A new page with the pane open over an empty workbook; `scripts` gets the path of each script the page asks the pane's server for. */
+async function openPane(scripts: string[] = []): Promise<Page> {
   const host = await build({ entryPoints: [path.join(ROOT, "test/browser/fake-host.ts")], bundle: true, format: "iife", write: false, logLevel: "warning" });
   const page = await browser.newPage({ viewport: { width: 380, height: 760 } });
   await page.route("**/appsforoffice.microsoft.com/**", (route) => route.abort()); // offline: no Office.js
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.origin === pane.origin && url.pathname.endsWith(".js")) scripts.push(url.pathname.slice(1));
+  });
   await page.addInitScript({ content: host.outputFiles[0]!.text });
   await page.goto(paneUrl);
   return page;

@@ -163,6 +163,7 @@ const asFor = (name: OperationName, body: Record<string, unknown>) => (name === 
 const RULE_BREAKERS: [string, (name: OperationName) => unknown][] = [
   ["each school `id` is unique", (name) => asFor(name, { schools: [school("A"), school("A")] })],
   ["`history` years are unique", (name) => asFor(name, { schools: [{ ...school("A"), history: [{ year: 2010 }, { year: 2010 }] }] })],
+  ["`prior.year`", (name) => asFor(name, { year: 2014, schools: [{ ...school("A"), prior: { year: 2012, subgroups: { ALL: { n: 50 } } } }] })],
   ["`cutPoints` list never falls", (name) => asFor(name, { schools: [], config: { cutPoints: { ela: [1, 2, 3, 4, 6, 5, 7, 8, 9] } } })],
   ["`domainWeights.academic + domainWeights.secc` above 0", (name) => asFor(name, { schools: [], config: { domainWeights: { academic: 0, secc: 0 } } })],
   ["scenario names are unique", () => ({ schools: [], scenarios: [{ name: "a" }, { name: "a" }] })],

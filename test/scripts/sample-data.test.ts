@@ -121,6 +121,46 @@ describe("generateConsortium", () => {
     expect(lowGrad.length).toBeGreaterThan(0);
   });
 
+  it("gives most schools last year's results near this year's, some groups crossing the minimum n, a few schools none", () => {
+    const withPriors = generateConsortium({ schools: 1500, seed: 7, year: 2014, priors: "most" });
+    // The year scored is the same with or without priors: they come from a stream of their own.
+    expect(withPriors.schools.map(({ prior: _, ...school }) => school)).toEqual(schools);
+    const priors = withPriors.schools.filter((s) => s.prior !== undefined);
+    expect(priors.length / schools.length).toBeGreaterThan(0.94);
+    expect(priors.length).toBeLessThan(schools.length); // new schools
+    expect(priors.every((s) => s.prior!.year === 2013)).toBe(true);
+    expect(ScoreRequestSchema.safeParse(JSON.parse(formatRequestJson(withPriors))).success).toBe(true);
+    let values = 0;
+    let levelChanges = 0;
+    let crossing = 0;
+    const far: string[] = [];
+    const scales = scalesFor(DEFAULT_CONFIG);
+    for (const school of priors) {
+      for (const [group, result] of Object.entries(school.subgroups)) {
+        const prior = school.prior!.subgroups[group as keyof typeof school.subgroups];
+        if (!result || !prior) continue;
+        if (result.n >= DEFAULT_CONFIG.minN !== prior.n >= DEFAULT_CONFIG.minN) crossing++;
+        if (Math.abs(prior.n - result.n) > 0.4 * result.n + 6) far.push(`${school.id} ${group} n`);
+        for (const code of Object.keys(scales) as (keyof typeof scales)[]) {
+          const now = result[code];
+          const then = prior[code];
+          if (now == null || then == null) continue;
+          values++;
+          if (Math.abs(now - then) > 8 + 1e-9) far.push(`${school.id} ${group} ${code}`);
+          if (group === "ALL" && levelOf(scales[code], now) !== levelOf(scales[code], then)) levelChanges++;
+        }
+      }
+    }
+    expect(far).toEqual([]);
+    expect(values).toBeGreaterThan(100_000);
+    expect(crossing).toBeGreaterThan(50);
+    // Levels move now and then, not always: the colours of §13 need both.
+    expect(levelChanges).toBeGreaterThan(0.2 * priors.length * 8);
+    expect(levelChanges).toBeLessThan(0.8 * priors.length * 8);
+    const statewide = generateConsortium({ schools: 300, seed: 3, year: 2014, priors: "every" });
+    expect(statewide.schools.every((s) => s.prior?.year === 2013)).toBe(true);
+  });
+
   it("writes about 2–4 MB of JSON for the example's size", () => {
     const bytes = new TextEncoder().encode(formatRequestJson(request)).length;
     expect(bytes).toBeGreaterThan(1.5e6);

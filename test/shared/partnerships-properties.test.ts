@@ -94,6 +94,7 @@ const academicLevel = fc.oneof(
   fc.double({ min: 6, max: 10, noNaN: true }),
   fc.constantFrom(7, 6.999999, 6.9999999),
 );
+const academicChange = fc.constantFrom(-1, 0, 0.000001, 0.5, 2);
 const instance = (maxNeeds: number, maxRewards: number, minNeeds = 0) =>
   fc
     .record({
@@ -107,6 +108,8 @@ const instance = (maxNeeds: number, maxRewards: number, minNeeds = 0) =>
           level: fc.constantFrom(...LEVELS),
           district: fc.constantFrom(...DISTRICTS),
           academicLevels: fc.record({ ALL: academicLevel, HI: academicLevel, EL: academicLevel }, { requiredKeys: [] }),
+          // §13: a prior year (changes per group, some not raised, some missing) about half the time.
+          academicChanges: fc.option(fc.record({ ALL: academicChange, HI: academicChange, EL: academicChange }, { requiredKeys: [] }), { nil: null }),
         }),
         { maxLength: maxRewards, size: "max" },
       ),

@@ -26,6 +26,9 @@ export const total = (r: Partnerships) => r.pairs.reduce((sum, p) => sum + p.qua
 export function quality(n: PartnerNeed, r: RewardCandidate, rules: PartnerRules): number | null {
   const level = r.academicLevels[n.subgroup];
   if (level === undefined || !(round6(level) >= round6(rules.minLevel))) return null;
+  // §13: with a prior year, only a school that raised the subgroup.
+  const change = r.academicChanges ? r.academicChanges[n.subgroup] : 1;
+  if (change === undefined || !(round6(change) > 0)) return null;
   return (n.level === r.level ? 100 : 0) + (n.district !== null && n.district === r.district ? 10 : 0) + level;
 }
 
@@ -44,6 +47,7 @@ export function checkValid(result: Partnerships, needs: PartnerNeed[], rewards: 
     const q = quality(n, r, rules);
     expect(q).not.toBeNull();
     expect(p.quality).toBeCloseTo(q!, 6);
+    expect(p.evidence).toBe(r.academicChanges ? "raised" : "levelOnly");
     load.set(r.id, (load.get(r.id) ?? 0) + 1);
   }
   for (const count of load.values()) expect(count).toBeLessThanOrEqual(rules.capacity);

@@ -208,3 +208,45 @@ describe("assignPartners: unmatched reasons", () => {
     expect(assignPartners([need("A", "HI")], [], RULES).unmatched[0]!.reason.code).toBe("noEligibleReward");
   });
 });
+
+describe("assignPartners: Reward schools that raised the subgroup (§13)", () => {
+  const raised = (id: string, level: number, change: number | undefined) => ({
+    ...reward(id, { HI: level }),
+    academicChanges: change === undefined ? {} : { HI: change },
+  });
+
+  it("takes a Reward school with a prior year only if it raised the subgroup, and says so", () => {
+    // R1 is the better match by level but did not raise HI; R2 raised it; R3 has no prior year.
+    const result = assignPartners([need("A", "HI"), need("B", "HI")], [raised("R1", 9, 0), raised("R2", 7.5, 0.5), reward("R3", { HI: 7 })], {
+      capacity: 1,
+      minLevel: 7,
+    });
+    expect(result.pairs).toEqual([
+      { school: "A", partner: "R2", subgroup: "HI", quality: 107.5, evidence: "raised" },
+      { school: "B", partner: "R3", subgroup: "HI", quality: 107, evidence: "levelOnly" },
+    ]);
+  });
+
+  it("does not take one whose change is null (HI not comparable), nor one that lowered it", () => {
+    const result = assignPartners([need("A", "HI")], [raised("R1", 9, undefined), raised("R2", 9, -0.5), raised("R3", 9, 0.0000001)], RULES);
+    expect(result.pairs).toEqual([]);
+    // The code is the one of §9; the sentence adds that the level was there.
+    expect(result.unmatched[0]!.reason).toEqual({
+      code: "noEligibleReward",
+      message: "no Reward school has HI accountable at academic level ≥ 7; 3 Reward schools have the level but did not raise HI since the prior year",
+    });
+  });
+});
+
+describe("assignPartners: places taken, and others that did not raise the subgroup (§13)", () => {
+  it("says both: the eligible schools' places went to others, and how many other schools had only the level", () => {
+    const r1 = { ...reward("R1", { HI: 9 }), academicChanges: { HI: 1 } };
+    const r2 = { ...reward("R2", { HI: 9 }), academicChanges: { HI: 0 } };
+    const result = assignPartners([need("A", "HI"), need("B", "HI")], [r1, r2], { capacity: 1, minLevel: 7 });
+    expect(result.unmatched[0]!.reason).toEqual({
+      code: "capacityTaken",
+      message:
+        "1 Reward school has HI accountable at academic level ≥ 7, but the optimal assignment gave its places to other schools (each takes at most 1 partner); 1 other Reward school has the level but did not raise HI since the prior year",
+    });
+  });
+});

@@ -181,9 +181,17 @@ export function checkPartnerships(sheet: ParsedSheet, { response }: Expected): v
 }
 
 export function checkDistricts(sheet: ParsedSheet, { response }: Expected): void {
-  const { rollup, nSizeImpact, titleIPool } = response.summary;
-  const [districts, nSize] = sheet.tables;
-  expect(sheet.tables).toHaveLength(2);
+  const { rollup, nSizeImpact, titleIPool, performance } = response.summary;
+  const [districts, nSize, colours] = sheet.tables;
+  // §13: a third block of colour counts when some school has a colour.
+  const coloured = INDICATORS.filter((code) => performance[code]);
+  expect(sheet.tables).toHaveLength(coloured.length > 0 ? 3 : 2);
+  if (colours) {
+    expect(colours.header).toEqual(["Indicator", "Red", "Orange", "Yellow", "Green", "Blue"]);
+    expect(colours.rows.map((row) => Object.values(row))).toEqual(
+      coloured.map((code) => [FIELD_LABELS[code], ...(["red", "orange", "yellow", "green", "blue"] as const).map((c) => performance[code]![c])]),
+    );
+  }
   expect(sheet.info.get("Title I pool")).toBe(titleIPool);
   expect([sheet.info.get("Minimum n"), sheet.info.get("Previous minimum n")]).toEqual([nSizeImpact.minN, nSizeImpact.previousMinN]);
   const all = [...rollup.districts, rollup.total];

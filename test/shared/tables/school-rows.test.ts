@@ -38,7 +38,12 @@ const history = fc.uniqueArray(
   { selector: (h) => h.year, maxLength: 3 },
 );
 
-const school = (id: string): fc.Arbitrary<School> =>
+const subgroups = fc
+  .record({ all: subgroupResult, others: fc.dictionary(fc.constantFrom(...SUBGROUPS.slice(1)), groupResult, { maxKeys: 5 }) })
+  .map(({ all, others }) => ({ ALL: all, ...others }) as School["subgroups"]);
+
+/** A school; with a year, it may have the year before's results too (§13), as a Year column can give them. */
+const school = (id: string, year: number | undefined): fc.Arbitrary<School> =>
   fc
     .record(
       {
@@ -48,19 +53,19 @@ const school = (id: string): fc.Arbitrary<School> =>
         title1: fc.constantFrom(...TITLE1_STATUSES),
         sig: fc.boolean(),
         history,
-        all: subgroupResult,
-        others: fc.dictionary(fc.constantFrom(...SUBGROUPS.slice(1)), groupResult, { maxKeys: 5 }),
+        subgroups,
+        prior: year === undefined ? fc.constant(undefined) : subgroups.map((s) => ({ year: year - 1, subgroups: s })),
       },
-      { requiredKeys: ["level", "title1", "all", "others"] },
+      { requiredKeys: ["level", "title1", "subgroups"] },
     )
-    .map(({ all, others, ...rest }) => ({ id, ...rest, subgroups: { ALL: all, ...others } }) as School);
+    .map(({ prior, ...rest }) => ({ id, ...rest, ...(prior && { prior }) }) as School);
 
 const request: fc.Arbitrary<ScoreRequest> = fc
   .record({
     year: fc.option(fc.integer({ min: 2014, max: 2030 }), { nil: undefined }),
     ids: fc.uniqueArray(text, { minLength: 1, maxLength: 6 }),
   })
-  .chain(({ year, ids }) => fc.tuple(...ids.map(school)).map((schools) => (year === undefined ? { schools } : { year, schools })));
+  .chain(({ year, ids }) => fc.tuple(...ids.map((id) => school(id, year))).map((schools) => (year === undefined ? { schools } : { year, schools })));
 
 describe("requestToLongRows", () => {
   it("writes the api.md long format columns", () => {
@@ -90,15 +95,35 @@ describe("requestToLongRows", () => {
     ]);
   });
 
-  it("reads back as the same request, history, SIG and year included", () => {
+  it("reads back as the same request, history, SIG, year and prior years included", () => {
+    let priors = 0;
     fc.assert(
       fc.property(request, (req) => {
         const read = readTable(requestToLongRows(req), DATA);
         expect(read.problems).toEqual([]);
+        expect(read.notes).toEqual([]);
         expect(read.request).toEqual(req);
+        priors += req.schools.filter((s) => s.prior).length;
       }),
       { numRuns: 200 },
     );
+    expect(priors).toBeGreaterThan(50); // the property did meet prior years
+  });
+
+  it("writes a prior year as rows of the year before, after the year scored's, and refuses one without a year", () => {
+    const rows = requestToLongRows({
+      year: 2015,
+      schools: [{ id: "A", level: "high", title1: "none", subgroups: { ALL: { n: 10 } }, prior: { subgroups: { ALL: { n: 9 }, HI: { n: 4 } } } }],
+    });
+    const year = rows[0]!.indexOf("Year");
+    expect(rows.slice(1).map((r) => [r[0], r[5], r[6], r[year]])).toEqual([
+      ["A", "ALL", 10, 2015],
+      ["A", "ALL", 9, 2014],
+      ["A", "HI", 4, 2014],
+    ]);
+    expect(() =>
+      requestToLongRows({ schools: [{ id: "A", level: "high", title1: "none", subgroups: { ALL: { n: 10 } }, prior: { subgroups: { ALL: { n: 9 } } } }] }),
+    ).toThrow(/needs a year/);
   });
 
   it("drops no school: every id in the rows is a school of the request, good rows or bad", () => {
