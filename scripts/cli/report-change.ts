@@ -32,14 +32,14 @@ function grid(r: SchoolReport): Html {
 </table>`;
 }
 
-/** The section under its heading: the grid with the index line and what the grid shows under it, or the one line saying why there is none. */
+/** The section under its heading: the grid with the index line and what the grid shows under it, or one line saying why there is none. */
 export function changeSection(r: SchoolReport): Html {
   const { change } = r;
-  // One short paragraph under the grid for the index and what the grid shows: the page stays within three sheets of paper.
-  const body =
-    change.rows.length === 0
-      ? html`${change.index ? html`<p>${change.index}</p>` : null}<p class="muted no-grid">${change.note}</p>`
-      : html`${grid(r)}<p class="small">${change.index ? html`<strong>${change.index}</strong> ` : null}${change.note}</p>`;
+  // Without a grid, one line under the last table rather than a section of its own; with one, a
+  // short paragraph under it for the index and what the grid shows: pages stay within three sheets.
+  if (change.rows.length === 0) {
+    return html`<p class="no-grid"><strong>${change.title}:</strong> ${change.index ? `${change.index} ` : null}<span class="muted">${change.note}</span></p>`;
+  }
   return html`<h2>${change.title}</h2>
-${body}`;
+${grid(r)}<p class="small">${change.index ? html`<strong>${change.index}</strong> ` : null}${change.note}</p>`;
 }

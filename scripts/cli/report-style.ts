@@ -49,7 +49,7 @@ td.met { color: #116329; }
 .suppressed { color: #57606a; font-style: italic; }
 .figure .prior { font-size: 8.5pt; color: #57606a; margin-top: .5mm; }
 .figure .prior strong { color: #1f2328; }
-table.grid { table-layout: fixed; }
+table.grid { table-layout: auto; }
 table.grid th, table.grid td { text-align: center; vertical-align: middle; border: 1px solid #fff; }
 table.grid th:first-child { width: 17%; text-align: left; }
 table.grid tbody th { background: #f2f5f9; font-weight: 600; }
@@ -57,8 +57,9 @@ table.grid th { padding: .5mm 1mm; }
 table.grid td { height: 6mm; padding: .4mm .6mm; color: #1f2328; }
 table.grid tbody th { white-space: nowrap; }
 
-table.grid .entry { display: block; font-size: 7pt; font-weight: 600; line-height: 1.2; }
+table.grid .entry { display: inline-block; white-space: nowrap; margin: .2mm 1mm; font-size: 7pt; font-weight: 600; line-height: 1.2; }
 td.prior { color: #57606a; }
+p.no-grid { margin-top: 3mm; }
 table.indicators td:first-child { white-space: nowrap; }
 .perf.red { background: ${PALETTE.red}; }
 .perf.orange { background: ${PALETTE.orange}; }

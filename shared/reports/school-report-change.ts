@@ -59,10 +59,15 @@ export function changeSection({ result, prior, year, indicators, withheld }: Cha
   };
   if (withheld) return { ...section, index: null, note: withheld, rows: [] };
   const index = indexLine(result.index, since);
-  if (!prior) return { ...section, index, note: "No prior year's results were sent for this school: there is no change to show.", rows: [] };
+  if (!prior) return { ...section, index, note: "No prior year's results were sent for this school, so there is no change to show.", rows: [] };
   const placed = indicators.filter((l) => l.performance !== null && l.prior !== null);
   if (placed.length === 0) {
-    return { ...section, index, note: `No indicator has a level of the school's own (ALL) result both this year and ${since}: no colours to show.`, rows: [] };
+    return {
+      ...section,
+      index,
+      note: `No indicator has a level of the school's own (ALL) result both this year and ${since}, so none has a colour.`,
+      rows: [],
+    };
   }
   const rows = [...STATUSES].reverse().map((status) => ({
     code: status,

@@ -5,14 +5,12 @@ import { resultSheets, resultsTable } from "../../shared/reports/score-report.js
 import { scoredRun } from "../../shared/reports/scored-run.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
-import { withPriors } from "../shared/prior-years.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 const run = { source: "Data!A1:R400", at: new Date("2026-11-23T10:00:00Z"), engine: "local" };
 
 async function scored(schools = 30, prior = false) {
-  const sample = generateConsortium({ schools, seed: 9, year: 2014 });
-  const checked = parseScoreRequest(prior ? withPriors(sample) : sample);
+  const checked = parseScoreRequest(generateConsortium({ schools, seed: 9, year: 2014, priors: prior ? "most" : "none" }));
   if (!checked.ok) throw new Error("sample should be valid");
   const response = await scoreSchools(checked.value.request, checked.value.config);
   return { response, checked: checked.value };

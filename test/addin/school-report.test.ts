@@ -15,7 +15,6 @@ import { resultSheets } from "../../shared/reports/score-report.js";
 import { scoredRun } from "../../shared/reports/scored-run.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
-import { withPriors } from "../shared/prior-years.js";
 import { FakeWorkbook } from "./fake-excel.js";
 
 async function scoredWorkbook() {
@@ -118,7 +117,7 @@ describe("School report in the add-in", () => {
 
   it("with a prior year: the status × change grid under the indicator table, each cell filled with its colour", async () => {
     // A run whose body carries prior years, as a JSON request would (the pane's last run holds the body it sent).
-    const body = withPriors(generateConsortium({ schools: 40, seed: 2014, year: 2014 }), { without: 0 });
+    const body = generateConsortium({ schools: 40, seed: 2014, year: 2014, priors: "every" });
     const parsed = parseScoreRequest(body);
     if (!parsed.ok) throw new Error("the sample should be valid");
     const response = await scoreSchools(parsed.value.request, parsed.value.config);

@@ -24,7 +24,6 @@ import { scoredRun } from "../../shared/reports/scored-run.js";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { parseScoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { FakeWorkbook } from "../addin/fake-excel.js";
-import { withPriors } from "../shared/prior-years.js";
 import { type Cell, checkHeaderBlock, type Expected, parseSheet, SHEET_CHECKS } from "../shared/reports/sheet-check.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -194,7 +193,7 @@ describe("the result sheets of a run with a prior year (§13), from both rendere
 
   beforeAll(async () => {
     // The command line scores the request as JSON; the add-in's renderer draws the same run, traced the same.
-    const request = withPriors(generateConsortium({ schools: 60, seed: 2014, year: 2014 }));
+    const request = generateConsortium({ schools: 60, seed: 2014, year: 2014, priors: "most" });
     const input = path.join(dir, "prior.json");
     await writeFile(input, JSON.stringify(request));
     fromCli = await scoreWithCli(input, path.join(dir, "prior.results.xlsx"));
@@ -241,7 +240,7 @@ describe("the result sheets of a run with a prior year (§13), from both rendere
   });
 
   it("the school report's sheet: both renderers write the same cells and fill the same grid cells with the same colours", async () => {
-    const checked = parseScoreRequest(withPriors(generateConsortium({ schools: 60, seed: 2014, year: 2014 })));
+    const checked = parseScoreRequest(generateConsortium({ schools: 60, seed: 2014, year: 2014, priors: "most" }));
     if (!checked.ok) throw new Error("the sample should be valid");
     const source = { response, schools: checked.value.request.schools, config: checked.value.config };
     const report = schoolReports(source).find((r) => r.change.rows.length > 0)!;

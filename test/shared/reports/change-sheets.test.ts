@@ -14,7 +14,6 @@ import { type ScoredRun, scoredRun } from "../../../shared/reports/scored-run.js
 import { generateConsortium } from "../../../shared/samples/consortium.js";
 import { parseScoreRequest, scoreSchools } from "../../../shared/schools/score.js";
 import { DECILES } from "../fixtures.js";
-import { withPriors } from "../prior-years.js";
 
 const cutPoints = { ela: DECILES, math: DECILES, growth: DECILES, chronicAbsence: DECILES, suspension: DECILES, sel: DECILES, climate: DECILES };
 
@@ -148,7 +147,9 @@ describe("SQII Subgroups", () => {
 
 describe("SQII Partnerships", () => {
   it("says for each pair whether the partner raised the subgroup or qualified by its level only", async () => {
-    const run = await runOf(withPriors(generateConsortium({ schools: 400, seed: 3, year: 2014 }), { without: 3 }));
+    // The sample's prior years, taken from every third school: Reward partners with and without one.
+    const sample = generateConsortium({ schools: 400, seed: 3, year: 2014, priors: "every" });
+    const run = await runOf({ ...sample, schools: sample.schools.map(({ prior, ...school }, i) => (i % 3 === 2 ? school : { ...school, prior })) });
     const { pairs, unmatched } = run.response.partnerships;
     const sheet = partnershipsSheet(run, []);
     expect(sheet.table!.header).toEqual(["School ID", "Designation", "Stage", "Subgroup", "Partner", "Quality", "Evidence", "Reason"]);

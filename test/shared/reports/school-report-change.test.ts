@@ -105,7 +105,7 @@ describe("without a grid", () => {
       rows: [],
       index: null,
       priorYear: null,
-      note: "No prior year's results were sent for this school: there is no change to show.",
+      note: "No prior year's results were sent for this school, so there is no change to show.",
     });
     expect(index).toMatchObject({ priorScore: null, change: null });
   });
@@ -113,7 +113,7 @@ describe("without a grid", () => {
   it("a school whose prior ALL group is under the minimum has no indicator to place", () => {
     const { change } = schoolReport(source, "C")!;
     expect(change.rows).toEqual([]);
-    expect(change.note).toBe("No indicator has a level of the school's own (ALL) result both this year and in 2013: no colours to show.");
+    expect(change.note).toBe("No indicator has a level of the school's own (ALL) result both this year and in 2013, so none has a colour.");
   });
 });
 
@@ -193,7 +193,7 @@ describe("the SQII School Report sheet", () => {
     const sheet = schoolReportSheet(schoolReport(source, "B")!, run);
     expect(sheet.blocks).toBeUndefined();
     expect(sheet.info.find(([label]) => label === "Change since the prior year")![1]).toBe(
-      "No prior year's results were sent for this school: there is no change to show.",
+      "No prior year's results were sent for this school, so there is no change to show.",
     );
     expect(sheet.chart!.at.row).toBe(sheet.info.length + 1 + sheet.table!.rows.length + 2);
   });
