@@ -12,7 +12,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { dirname } from "node:path";
 import { build } from "esbuild";
-import { formatRequestJson, generateConsortium, SAMPLE_OPTIONS, STATEWIDE_JSON, STATEWIDE_OPTIONS } from "../../shared/samples/consortium.js";
+import { formatRequestJson, generateConsortium, SAMPLE_OPTIONS, STATEWIDE_JSON, STATEWIDE_OPTIONS, STATEWIDE_PRIOR_OPTIONS } from "../../shared/samples/consortium.js";
 import { DEFAULT_LIMITS } from "../../worker/settings.js";
 
 const HEAP_MB = Number(process.env.HEAP_MB ?? 128); // a Worker isolate's memory, on every plan (HEAP_MB=1024 to see past it)
@@ -22,7 +22,9 @@ const HANDLER = "tmp/bench-memory/handler.mjs";
 interface Size {
   schools: number;
   file: string;
-  options: { schools: number; seed: number; year: number };
+  options: Parameters<typeof generateConsortium>[0];
+  /** Said after the number of schools, e.g. "with prior years". */
+  note?: string;
   /** POST /v1/score, or /v1/scenarios with these scenarios added to the request. */
   path: "/v1/score" | "/v1/scenarios";
   scenarios?: { name: string; config?: object }[];
@@ -46,6 +48,9 @@ const SIZES: Size[] = [
   { schools: 1_500, file: "examples/core-sample.json", options: SAMPLE_OPTIONS, path: "/v1/score" },
   { schools: 10_000, file: STATEWIDE_JSON, options: STATEWIDE_OPTIONS, path: "/v1/score" },
   { schools: 20_000, file: "tmp/bench-memory/schools-20000.json", options: { schools: 20_000, seed: 20_140, year: 2014 }, path: "/v1/score" },
+  // §13: a prior year for every school about doubles a request; 8,500 such schools are about the most under MAX_BODY_BYTES.
+  { schools: 8_500, file: "tmp/bench-memory/prior-8500.json", options: { ...STATEWIDE_PRIOR_OPTIONS, schools: 8_500 }, path: "/v1/score", note: "with prior years" },
+  { schools: 10_000, file: "tmp/bench-memory/prior-10000.json", options: STATEWIDE_PRIOR_OPTIONS, path: "/v1/score", note: "with prior years" },
   { schools: 10_000, file: "tmp/bench-memory/sweep-10000.json", options: STATEWIDE_OPTIONS, path: "/v1/scenarios", scenarios: SWEEP },
 ];
 
@@ -189,7 +194,7 @@ async function main(): Promise<void> {
     const failed = runs.find((r) => !r.ok);
     rows.push([
       size.path,
-      size.schools.toLocaleString("en-US") + (size.scenarios ? ` × ${size.scenarios.length} scenarios` : ""),
+      size.schools.toLocaleString("en-US") + (size.scenarios ? ` × ${size.scenarios.length} scenarios` : "") + (size.note ? ` ${size.note}` : ""),
       `${(requestBytes / 1e6).toFixed(1)} MB`,
       (failed ? (failed.error ?? `status ${failed.status}`) : "200") + (lifted ? "*" : ""),
       `${Math.max(...runs.map((r) => r.peakHeapMb)).toFixed(0)} MB`,
