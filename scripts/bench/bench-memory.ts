@@ -12,7 +12,14 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { dirname } from "node:path";
 import { build } from "esbuild";
-import { formatRequestJson, generateConsortium, SAMPLE_OPTIONS, STATEWIDE_JSON, STATEWIDE_OPTIONS, STATEWIDE_PRIOR_OPTIONS } from "../../shared/samples/consortium.js";
+import {
+  formatRequestJson,
+  generateConsortium,
+  SAMPLE_OPTIONS,
+  STATEWIDE_JSON,
+  STATEWIDE_OPTIONS,
+  STATEWIDE_PRIOR_OPTIONS,
+} from "../../shared/samples/consortium.js";
 import { DEFAULT_LIMITS } from "../../worker/settings.js";
 
 const HEAP_MB = Number(process.env.HEAP_MB ?? 128); // a Worker isolate's memory, on every plan (HEAP_MB=1024 to see past it)
@@ -49,7 +56,13 @@ const SIZES: Size[] = [
   { schools: 10_000, file: STATEWIDE_JSON, options: STATEWIDE_OPTIONS, path: "/v1/score" },
   { schools: 20_000, file: "tmp/bench-memory/schools-20000.json", options: { schools: 20_000, seed: 20_140, year: 2014 }, path: "/v1/score" },
   // §13: a prior year for every school about doubles a request; 8,500 such schools are about the most under MAX_BODY_BYTES.
-  { schools: 8_500, file: "tmp/bench-memory/prior-8500.json", options: { ...STATEWIDE_PRIOR_OPTIONS, schools: 8_500 }, path: "/v1/score", note: "with prior years" },
+  {
+    schools: 8_500,
+    file: "tmp/bench-memory/prior-8500.json",
+    options: { ...STATEWIDE_PRIOR_OPTIONS, schools: 8_500 },
+    path: "/v1/score",
+    note: "with prior years",
+  },
   { schools: 10_000, file: "tmp/bench-memory/prior-10000.json", options: STATEWIDE_PRIOR_OPTIONS, path: "/v1/score", note: "with prior years" },
   { schools: 10_000, file: "tmp/bench-memory/sweep-10000.json", options: STATEWIDE_OPTIONS, path: "/v1/scenarios", scenarios: SWEEP },
 ];
