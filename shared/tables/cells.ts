@@ -60,6 +60,11 @@ export function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && NO_VALUE_MARKS.has(cell.trim().toLowerCase()));
 }
 
+/** Nothing typed at all: for a cell whose text is a name (a school ID "NA" is a school's ID, not a missing value). */
+export function isEmpty(cell: unknown): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
 export function cellText(cell: unknown): string {
   return typeof cell === "string" ? cell.trim() : String(cell);
 }

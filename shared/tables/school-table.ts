@@ -5,7 +5,7 @@
 import { describeValue } from "../contract/requests.js";
 import { INDICATOR_INFO, SUBGROUP_NAMES, SUBGROUPS, type Subgroup } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
-import { type CellProblem, cellText, isBlank, type LocatedProblem, squash, type TablePlace } from "./cells.js";
+import { type CellProblem, cellText, isBlank, isEmpty, type LocatedProblem, squash, type TablePlace } from "./cells.js";
 import { isPercentFormat, ProblemLog, type ReadOptions } from "./columns.js";
 import { convertCell, FIELD_LABELS, groupOfName, SCHOOL_FIELDS, type TableField, type ValueField } from "./school-columns.js";
 import { type Layout, layoutOf, type MappingReport, type TableColumn } from "./school-layout.js";
@@ -101,7 +101,8 @@ class TableReader {
       const cells = this.values[row] ?? [];
       if (cells.every(isBlank)) continue;
       const idCell = cells[idCol];
-      if (isBlank(idCell)) this.problemAt({ row, col: idCol }, "", "this row has values but no school ID");
+      // An ID is a name, so "NA" or "-" there is an ID; only an empty cell is a missing one.
+      if (isEmpty(idCell)) this.problemAt({ row, col: idCol }, "", "this row has values but no school ID");
       else ids.set(row, this.schoolId(idCell));
     }
     this.sort = sortByYear(this.values, [...ids.keys()], this.column("year")?.index, this.log, this.options.year);

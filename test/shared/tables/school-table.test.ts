@@ -35,6 +35,23 @@ describe("long format", () => {
     expect(parseScoreRequest(read.request).ok).toBe(true);
   });
 
+  it("reads an ID that looks like a no-value mark (NA, -, *) as an ID: a name is data", () => {
+    const read = readTable(
+      [
+        LONG_HEADER,
+        ["NA", "Alpha", "Oakland", "ES", "Yes", "ALL", 100, 40, 40],
+        ["-", "Beta", "Oakland", "ES", "Yes", "ALL", 100, "NA", 40],
+        ["  ", "Gamma", "", "ES", "Yes", "ALL", 100, 40, 40],
+      ],
+      DATA,
+    );
+    expect(read.request.schools.map((s) => [s.id, s.subgroups.ALL.ela])).toEqual([
+      ["NA", 40],
+      ["-", undefined],
+    ]);
+    expect(read.problems.map(problemLine)).toEqual(["Data!A4: this row has values but no school ID"]);
+  });
+
   it("turns numeric school ids into text, restoring the leading zero of a CDS code", () => {
     const rows = (header: string) => [
       [header, "Level", "Title I", "Student Group", "N"],
