@@ -45,7 +45,7 @@ async function read(context: TabContext, selection: ReadSelection, roll: RollFor
   }
   const { mapping, schools, source, problems, unlisted } = prepared;
   $("mapping").hidden = false;
-  say("mapping-summary", `${source.address}: ${schools} schools, ${mapping.format} format.`);
+  say("mapping-summary", `${source.address}: ${schools} schools, ${mapping.format} format.${yearsRead(prepared)}`);
   $("mapping-list").replaceChildren(
     ...[
       `Recognised: ${mapping.recognised.map((c) => `${c.header} (${c.column})`).join(", ") || "none"}`,
@@ -61,6 +61,23 @@ async function read(context: TabContext, selection: ReadSelection, roll: RollFor
   // A base year's own year may differ from the one SQII Config scores: that alone does not stop cut points.
   ($("cut-points") as HTMLButtonElement).hidden = prepared.referenceProblems.length > 0;
   say("status", count > 0 ? `${count} problem${count === 1 ? "" : "s"} to fix before scoring.` : "Ready to score.", count > 0 ? "error" : "");
+}
+
+/** §13: which year is scored and how many schools brought the year before (from the Year column). */
+function yearsRead({ checked }: Prepared): string {
+  if (!checked) return "";
+  const { year, schools } = checked.request;
+  let withPrior = 0;
+  let priorYear: number | undefined;
+  for (const school of schools) {
+    if (!school.prior) continue;
+    withPrior++;
+    priorYear ??= school.prior.year;
+  }
+  const scored = year === undefined ? "" : ` ${year} scored`;
+  if (withPrior === 0) return scored && `${scored}.`;
+  const before = priorYear === undefined ? "the year before" : String(priorYear);
+  return `${scored || " Scored"}; ${before} is the prior year of ${withPrior} school${withPrior === 1 ? "" : "s"}.`;
 }
 
 async function score(context: TabContext, selection: ReadSelection, roll: RollForwardButton, lastScore: LastScore): Promise<void> {

@@ -84,6 +84,8 @@ describe("task pane in Chromium", () => {
     await page.getByRole("tab", { name: "Score" }).click();
     await page.getByRole("button", { name: "Read selection" }).click();
     await expect.poll(() => page.textContent("#status")).toBe("Ready to score.");
+    // The sample has two years in its Year column: the later is scored, the earlier is most schools' prior year.
+    expect(await page.textContent("#mapping-summary")).toMatch(/: 40 schools, long format\. 2014 scored; 2013 is the prior year of 3\d schools\.$/);
     await page.getByRole("button", { name: "Score", exact: true }).click();
     await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toMatch(/^Done: /);
     await page.screenshot({ path: path.join(ROOT, "docs/screenshots/taskpane-score.png") });

@@ -45,7 +45,7 @@ describe("long format", () => {
       ],
       DATA,
     );
-    expect(read.request.schools.map((s) => [s.id, s.subgroups.ALL.ela])).toEqual([
+    expect(read.request.schools.map((s) => [s.id, s.subgroups.ALL?.ela])).toEqual([
       ["NA", 40],
       ["-", undefined],
     ]);
