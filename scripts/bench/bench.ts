@@ -102,7 +102,11 @@ function priorVariants(body: { year?: number; schools: unknown[] }): { without: 
   type Group = Record<string, number | null | undefined>;
   type Raw = { prior?: unknown; subgroups: Record<string, Group> };
   const schools = body.schools as Raw[];
-  const without = { ...body, schools: schools.map(({ prior: _, ...rest }) => rest) };
+  // Both as JSON.parse makes them (objects built by spreading have other shapes, slower to read),
+  // and the file's own objects when it has no prior years.
+  const without = schools.some((school) => school.prior)
+    ? JSON.parse(JSON.stringify({ ...body, schools: schools.map(({ prior: _, ...rest }) => rest) }))
+    : body;
   const moved = (group: Group): Group => {
     const out: Group = {};
     for (const [key, value] of Object.entries(group)) {
@@ -123,7 +127,7 @@ function priorVariants(body: { year?: number; schools: unknown[] }): { without: 
       },
     })),
   };
-  return { without, every };
+  return { without, every: JSON.parse(JSON.stringify(every)) };
 }
 
 // ---------------------------------------------------------------- timing
