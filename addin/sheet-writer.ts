@@ -17,12 +17,21 @@ export interface SheetReport {
   chunks: number;
 }
 
+interface Found {
+  sheets: Set<string>;
+  tables: Set<string>;
+  /** Per sheet, the tables on it. */
+  onSheet: Map<string, string[]>;
+}
+
 /** Which of our sheets and tables exist already: one round trip for every sheet written. */
-async function existing(context: Excel.RequestContext): Promise<{ sheets: Set<string>; tables: Set<string> }> {
+async function existing(context: Excel.RequestContext): Promise<Found> {
   const sheets = context.workbook.worksheets.load("items/name");
-  const tables = context.workbook.tables.load("items/name");
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name");
   await context.sync();
-  return { sheets: new Set(sheets.items.map((s) => s.name)), tables: new Set(tables.items.map((t) => t.name)) };
+  const onSheet = new Map<string, string[]>();
+  for (const t of tables.items) onSheet.set(t.worksheet.name, [...(onSheet.get(t.worksheet.name) ?? []), t.name]);
+  return { sheets: new Set(sheets.items.map((s) => s.name)), tables: new Set(tables.items.map((t) => t.name)), onSheet };
 }
 
 export interface WriteReport {
@@ -80,16 +89,13 @@ interface Line {
   index: number;
 }
 
-async function writeSheet(
-  context: Excel.RequestContext,
-  content: ReportSheet,
-  found: { sheets: Set<string>; tables: Set<string> },
-  limits: ChunkLimits,
-  onProgress?: Progress,
-): Promise<SheetReport> {
+async function writeSheet(context: Excel.RequestContext, content: ReportSheet, found: Found, limits: ChunkLimits, onProgress?: Progress): Promise<SheetReport> {
   const { workbook } = context;
   const { tables } = sheetLayout(content);
-  for (const { block } of tables) if (found.tables.has(block.tableName)) workbook.tables.getItem(block.tableName).delete();
+  // Every table on our sheet goes, not only those written again: a re-run may leave a block out (the
+  // colour counts without prior years, a report's grid), and Range.clear() leaves a table in place.
+  const doomed = new Set([...(found.sheets.has(content.sheet) ? (found.onSheet.get(content.sheet) ?? []) : []), ...tables.map((t) => t.block.tableName)]);
+  for (const name of doomed) if (found.tables.has(name)) workbook.tables.getItem(name).delete();
   let sheet: Excel.Worksheet;
   if (found.sheets.has(content.sheet)) {
     sheet = workbook.worksheets.getItem(content.sheet);

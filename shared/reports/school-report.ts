@@ -8,7 +8,7 @@
 // published.
 import type { Config, School } from "../contract/requests.js";
 import type { SchoolResult } from "../contract/responses.js";
-import { DESIGNATION_TYPES, type DesignationType, INDICATOR_INFO, INDICATORS, SUBGROUP_NAMES, SUBGROUPS } from "../core/model.js";
+import { DESIGNATION_TYPES, type DesignationType, INDICATOR_INFO, INDICATORS, SUBGROUP_NAMES, SUBGROUPS, type Subgroup } from "../core/model.js";
 import { roundHalfAway } from "../core/numbers.js";
 import { exitDistance, indexGains, type PoolView, poolView } from "../schools/exit-distance.js";
 import { bandOf } from "../schools/levels.js";
@@ -53,9 +53,18 @@ function buildReport(source: ReportSource, { view, names, partners }: Shared, re
   const isPublic = options.public === true;
   const hidden = (n: number) => isPublic && n < config.suppressBelow;
   const withheld = hidden(result.subgroups.ALL?.n ?? 0) ? `fewer than ${config.suppressBelow} students: results not published` : null;
+  // §13 in public: the prior year's results are published only if its ALL group was large enough
+  // too, and a group's change only if it was large enough in both years.
+  const priorHidden = (code: Subgroup) => {
+    const n = school.prior?.subgroups[code]?.n;
+    return n !== undefined && hidden(n);
+  };
+  const priorWithheld = !withheld && priorHidden("ALL") ? `fewer than ${config.suppressBelow} students in the prior year: its results are not published` : null;
   const distance = exitDistance(view, result, school);
-  const indicators = withheld ? [] : indicatorLines(result, config);
-  const groups = groupLines(result, school, config, hidden);
+  const indicators = withheld
+    ? []
+    : indicatorLines(result, config).map((line) => (priorWithheld ? { ...line, prior: null, change: null, performance: null } : line));
+  const groups = groupLines(result, school, config, hidden, priorHidden);
   const worded = designationText({ result, school, view, groups, config });
   // A withheld school's reasons would quote its index or graduation rate: the few words of the basis stay.
   const designation = withheld ? { ...worded, reasons: [] } : worded;
@@ -72,7 +81,12 @@ function buildReport(source: ReportSource, { view, names, partners }: Shared, re
     designation,
     index:
       result.index && !withheld
-        ? { ...result.index, priorScore: result.index.priorScore ?? null, change: result.index.change ?? null, bandLabel: codeLabel(result.index.band) }
+        ? {
+            ...result.index,
+            priorScore: priorWithheld ? null : (result.index.priorScore ?? null),
+            change: priorWithheld ? null : (result.index.change ?? null),
+            bandLabel: codeLabel(result.index.band),
+          }
         : null,
     domains: withheld
       ? []
@@ -90,7 +104,7 @@ function buildReport(source: ReportSource, { view, names, partners }: Shared, re
     exit: withheld
       ? { short: null, lines: [withheld], steps: [], stepsGain: null, stepsNote: null, pointsNeeded: null, gapGroups: [], notes: [] }
       : exitSection(result, school, view, distance, indicators, groups, config),
-    change: changeSection({ result, prior: school.prior, year: response.year ?? null, indicators, withheld }),
+    change: changeSection({ result, prior: school.prior, year: response.year ?? null, indicators, withheld: withheld ?? priorWithheld }),
     public: isPublic,
     suppressBelow: config.suppressBelow,
     withheld,
@@ -132,7 +146,13 @@ function indicatorLines(result: SchoolResult, config: Config): IndicatorLine[] {
   });
 }
 
-function groupLines(result: SchoolResult, school: School, config: Config, hidden: (n: number) => boolean): GroupLine[] {
+function groupLines(
+  result: SchoolResult,
+  school: School,
+  config: Config,
+  hidden: (n: number) => boolean,
+  priorHidden: (code: Subgroup) => boolean,
+): GroupLine[] {
   const applies = config.indicatorWeights[result.level];
   const lines = SUBGROUPS.flatMap((code): GroupLine[] => {
     const report = result.subgroups[code];
@@ -176,7 +196,7 @@ function groupLines(result: SchoolResult, school: School, config: Config, hidden
         suppressed: false,
         note: report.accountable ? null : `under the minimum of ${config.minN}: not counted`,
         academicLevel: report.academicLevel,
-        academicChange: report.academicChange ?? null,
+        academicChange: priorHidden(code) ? null : (report.academicChange ?? null),
         targets,
         results: report.accountable ? results : {},
         flags: report.flags.filter((f) => f !== "suppressed" && f !== "notAccountable" && !f.startsWith("belowTarget:")).map(flagLabel),

@@ -104,11 +104,13 @@ export function assignPartners(needs: PartnerNeed[], rewards: RewardCandidate[],
       result.pairs.push({ school: need.id, partner: reward.id, subgroup: need.subgroup, quality: round6(pairQuality[p]! / SCALE), evidence: pairEvidence[p]! });
     } else {
       const reason = unmatchedReason(need.subgroup, eligible[i]!, minLevel, capacity);
-      // The code stays; the sentence says when the level was there but the rise was not (§13).
+      // The codes stay those of §9; the sentence says when the level was there but the rise was not (§13).
       const n = notRaised[i]!;
-      const other = eligible[i]! > 0 ? " other" : "";
-      if (n > 0)
-        reason.message += `; ${n}${other} Reward school${n === 1 ? " has" : "s have"} the level but did not raise ${need.subgroup} since the prior year`;
+      if (n > 0 && eligible[i] === 0) {
+        reason.message = `no Reward school has ${need.subgroup} accountable at academic level ≥ ${minLevel} and raised (${n === 1 ? "1 has" : `${n} have`} the level but did not raise it since the prior year)`;
+      } else if (n > 0) {
+        reason.message += `; ${n} other Reward school${n === 1 ? " has" : "s have"} the level but did not raise ${need.subgroup} since the prior year`;
+      }
       result.unmatched.push({ school: need.id, subgroup: need.subgroup, reason });
     }
   });

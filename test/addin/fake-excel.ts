@@ -163,6 +163,11 @@ export class FakeSheet {
     }),
     add: (range: { sheet: FakeSheet; row: number; column: number; rowCount: number; columnCount: number }, hasHeaders: boolean) => {
       const sheet = this;
+      // As in Excel: a table cannot overlap another.
+      const overlaps = (a: typeof range, b: FakeTable["range"]) =>
+        a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount;
+      const other = [...this.book.tables.values()].find((t) => t.sheet === this && overlaps(range, t.range));
+      if (other) throw new Error(`a table can't overlap another table (${other.name})`);
       const validations = new Map<string, { rule?: unknown; errorAlert?: unknown }>();
       const table = {
         name: `Table${this.book.tables.size + 1}`,
@@ -340,7 +345,7 @@ export class FakeWorkbook {
           return { ...range, getTables: () => this.tablesAt(sheet, at.row, at.column) };
         },
         tables: {
-          ...collection(() => [...this.tables.values()]),
+          ...collection(() => [...this.tables.values()].map((t) => ({ name: t.name, worksheet: { name: t.sheet.name } }))),
           getItem: (name: string) => {
             const table = this.tables.get(name);
             return { ...table, columns: table?.columns, delete: () => this.tables.delete(name) };

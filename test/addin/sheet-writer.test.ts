@@ -27,6 +27,29 @@ function userBook(): FakeWorkbook {
 }
 
 describe("writeSheets", () => {
+  it("a re-run without a block leaves none of the old tables behind, so a longer table cannot hit one", async () => {
+    const book = new FakeWorkbook();
+    const table = (rows: number) => ({ header: ["A", "B"], rows: Array.from({ length: rows }, (_, i) => [i, i]) });
+    // The first run: a main table of 2 rows and a block below it (SQII Districts' colour counts, a report's grid).
+    await writeSheets(book.context(), [
+      { sheet: "SQII X", tableName: "SQIIMain", info: [], table: table(2), blocks: [{ tableName: "SQIIBlock", table: table(2) }] },
+    ]);
+    expect([...book.tables.keys()]).toEqual(["SQIIMain", "SQIIBlock"]);
+    // The second run has no block, and its main table reaches where the old block was.
+    await writeSheets(book.context(), [{ sheet: "SQII X", tableName: "SQIIMain", info: [], table: table(6) }]);
+    expect([...book.tables.keys()]).toEqual(["SQIIMain"]);
+    expect(book.sheets.get("SQII X")!.values().length).toBe(7);
+  });
+
+  it("deletes no table of another sheet", async () => {
+    const book = new FakeWorkbook();
+    const table = { header: ["A"], rows: [[1]] };
+    await writeSheets(book.context(), [{ sheet: "SQII Y", tableName: "SQIIY", info: [], table }]);
+    await writeSheets(book.context(), [{ sheet: "SQII X", tableName: "SQIIX", info: [], table }]);
+    await writeSheets(book.context(), [{ sheet: "SQII X", tableName: "SQIIX", info: [], table }]);
+    expect([...book.tables.keys()].sort()).toEqual(["SQIIX", "SQIIY"]);
+  });
+
   it("writes the info block, a blank line, then one table over header and rows, header frozen", async () => {
     const book = userBook();
     const report = await writeSheets(book.context(), [

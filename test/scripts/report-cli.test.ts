@@ -107,6 +107,28 @@ describe("npm run report --public", () => {
     expect((await folder(inDir("internal3"))).get("school-W1.html")).toContain("English Learners (3 students");
   });
 
+  it("publishes no academic change of a group that was under suppressBelow in the prior year (§13)", async () => {
+    // HI has 80 students now and 8 the year before; with minN 5 it counts in both years, so the
+    // internal report shows its academic change (7.5 now, 1.5 before: +6), which the public one must
+    // not. The school's prior index, like its index, is an aggregate and is published.
+    const request: ScoreRequest = {
+      year: 2014,
+      config: { minN: 5 },
+      schools: [
+        { ...workedSchool, prior: { year: 2013, subgroups: { ALL: workedSchool.subgroups.ALL, HI: { n: 8, ela: 11.11, math: 12.12 } } } },
+        makeSchool("B2"),
+      ],
+    };
+    await writeFile(inDir("prior-hi.json"), JSON.stringify(request));
+    const hiRow = async (...flags: string[]) => {
+      const out = inDir(`prior-hi${flags.join("")}`);
+      expect((await report(inDir("prior-hi.json"), "--out", out, ...flags)).code).toBe(0);
+      return (await folder(out)).get("school-W1.html")!.match(/<tr><td>Hispanic\/Latino<\/td><td>80<\/td>.*?<\/tr>/)![0];
+    };
+    expect(await hiRow()).toContain("<td>7.5</td><td>+6</td>");
+    expect(await hiRow("--public")).toContain('<td>7.5</td><td><span class="muted">–</span></td>');
+  });
+
   it("with minN under suppressBelow the small group counts, and still none of its numbers is published", async () => {
     await writeFile(inDir("min5.json"), JSON.stringify({ ...withEl(8, 37.77, 61.13), config: { minN: 5 } }));
     const run = await report(inDir("min5.json"), "--out", inDir("pub-min5"), "--public");

@@ -233,7 +233,7 @@ describe("assignPartners: Reward schools that raised the subgroup (§13)", () =>
     // The code is the one of §9; the sentence adds that the level was there.
     expect(result.unmatched[0]!.reason).toEqual({
       code: "noEligibleReward",
-      message: "no Reward school has HI accountable at academic level ≥ 7; 3 Reward schools have the level but did not raise HI since the prior year",
+      message: "no Reward school has HI accountable at academic level ≥ 7 and raised (3 have the level but did not raise it since the prior year)",
     });
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { School } from "../../shared/contract/requests.js";
 import { CHANGE_CLASSES, COLORS, STATUSES } from "../../shared/core/model.js";
 import { changeClassOf, colorOf, performanceOf, statusOf } from "../../shared/schools/performance.js";
+import { indexOutput } from "../../shared/schools/school-index.js";
 import { scoreRequest, scoreSchools } from "../../shared/schools/score.js";
 import { schoolAtLevel, testConfig } from "./fixtures.js";
 
@@ -165,6 +166,13 @@ describe("a school with its prior year (§13)", () => {
       sel: one("orange"),
       climate: one("blue"),
     });
+  });
+
+  it("takes the index change on the unrounded scores, then rounds it once", () => {
+    // 63.34 and 63.25 both show as 63.3, yet the change is 0.09 → 0.1, not 0; and 0.04 → 0 (never −0).
+    expect(indexOutput(6.334, 6.325)).toEqual({ score: 63.3, level: 6, band: "average", priorScore: 63.3, change: 0.1 });
+    expect(Object.is(indexOutput(6.325, 6.329)!.change, 0)).toBe(true);
+    expect(indexOutput(6.325, 6.349)!.change).toBe(-0.2);
   });
 
   it("leaves every change null without a prior year, and the summary's colours empty", async () => {

@@ -118,13 +118,34 @@ describe("without a grid", () => {
 });
 
 describe("public reports", () => {
-  it("blank a suppressed group's academic change; the school's own grid stays", () => {
-    const internal = schoolReport(source, "A")!;
-    const published = schoolReport(source, "A", { public: true })!;
-    expect(internal.groups.find((g) => g.code === "HI")!.academicChange).toBe(1.5);
-    expect(published.groups.find((g) => g.code === "HI")!.academicChange).toBe(1.5);
-    expect(published.groups.find((g) => g.code === "EL")).toMatchObject({ suppressed: true, academicChange: null, academicLevel: null, n: null });
+  it("blank a group's academic change when it is under suppressBelow in either year; the school's own grid stays", async () => {
+    // minN 5 under suppressBelow 11: EL (8 now, 9 before) and HI (40 now, 9 before) count and have a change.
+    const small = testConfig({ minN: 5 });
+    const school: School = { ...A, id: "S", prior: { year: 2013, subgroups: { ...A.prior!.subgroups, HI: { n: 9, ela: 25, math: 35 } } } };
+    const scored = { response: await scoreSchools({ year: 2014, schools: [school] }, small), schools: [school], config: small };
+    const internal = schoolReport(scored, "S")!;
+    const published = schoolReport(scored, "S", { public: true })!;
+    const change = (report: typeof internal, code: string) => report.groups.find((g) => g.code === code)!.academicChange;
+    // HI: (5 + 5) / 2 now, (3 + 4) / 2 before; EL: (3 + 3) / 2 now, (2 + 2) / 2 before.
+    expect([change(internal, "HI"), change(internal, "EL")]).toEqual([1.5, 1]);
+    expect([change(published, "HI"), change(published, "EL")]).toEqual([null, null]);
+    expect(published.groups.find((g) => g.code === "HI")).toMatchObject({ suppressed: false, n: 40, academicLevel: 5 });
+    expect(published.groups.find((g) => g.code === "EL")).toMatchObject({ suppressed: true, academicLevel: null, n: null });
     expect(published.change).toEqual(internal.change);
+  });
+
+  it("publish nothing of a prior year whose ALL group was under suppressBelow", async () => {
+    const small = testConfig({ minN: 5 });
+    const school: School = { ...A, id: "P", prior: { year: 2013, subgroups: { ALL: { ...A.prior!.subgroups.ALL!, n: 7 } } } };
+    const scored = { response: await scoreSchools({ year: 2014, schools: [school] }, small), schools: [school], config: small };
+    const internal = schoolReport(scored, "P")!;
+    expect(internal.index).toMatchObject({ priorScore: expect.any(Number), change: expect.any(Number) });
+    expect(internal.indicators.find((l) => l.code === "ela")!.prior).toEqual({ value: 35, allLevel: 4 });
+    const published = schoolReport(scored, "P", { public: true })!;
+    expect(published.index).toMatchObject({ score: internal.index!.score, priorScore: null, change: null });
+    expect(published.indicators.every((l) => l.prior === null && l.change === null && l.performance === null)).toBe(true);
+    expect(published.indicators.find((l) => l.code === "ela")!.value).toBe(55);
+    expect(published.change).toMatchObject({ rows: [], index: null, note: "fewer than 11 students in the prior year: its results are not published" });
   });
 
   it("a withheld school shows no change, only why", async () => {
