@@ -8,7 +8,7 @@ import type { Rollup, Summary } from "../contract/responses.js";
 import { COLORS, INDICATORS, SUBGROUP_NAMES, SUBGROUPS } from "../core/model.js";
 import type { Table } from "../tables/cells.js";
 import { FIELD_LABELS } from "../tables/school-columns.js";
-import { codeLabel, type InfoLine, type OutputColumn, type ReportSheet, type TableBlock, tableOf } from "./report.js";
+import { codeLabel, type InfoLine, type OutputColumn, PALETTE, type ReportSheet, type TableBlock, tableOf } from "./report.js";
 import type { ScoredRun } from "./scored-run.js";
 
 export const DISTRICTS_SHEET = "SQII Districts";
@@ -73,7 +73,10 @@ export function districtsSheet(run: ScoredRun, info: InfoLine[]): ReportSheet {
   };
 }
 
+/** Each colour's column filled with that colour, so the counts read like the grid they come from. */
 function colourBlock(summary: Summary): TableBlock[] {
   const table = colourCountsTable(summary);
-  return table ? [{ tableName: "SQIIColourCounts", table }] : [];
+  if (!table) return [];
+  const fills = table.rows.flatMap((_, row) => COLORS.map((code) => ({ row, column: codeLabel(code), code, color: PALETTE[code] })));
+  return [{ tableName: "SQIIColourCounts", table, fills }];
 }

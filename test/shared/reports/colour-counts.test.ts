@@ -2,7 +2,9 @@
 // one row per indicator that has any, and no block at all without a prior year.
 import { describe, expect, it } from "vitest";
 import type { School } from "../../../shared/contract/requests.js";
+import { COLORS } from "../../../shared/core/model.js";
 import { colourCountsTable, districtsSheet } from "../../../shared/reports/district-sheet.js";
+import { codeLabel, PALETTE } from "../../../shared/reports/report.js";
 import { scoredRun } from "../../../shared/reports/scored-run.js";
 import { parseScoreRequest, scoreSchools } from "../../../shared/schools/score.js";
 
@@ -36,7 +38,11 @@ describe("SQII Districts: colour counts", () => {
         ["Chronic Absence", 0, 0, 2, 0, 0],
       ],
     });
-    expect(districtsSheet(run, []).blocks!.map((b) => b.tableName)).toEqual(["SQIINSizeImpact", "SQIIColourCounts"]);
+    const blocks = districtsSheet(run, []).blocks!;
+    expect(blocks.map((b) => b.tableName)).toEqual(["SQIINSizeImpact", "SQIIColourCounts"]);
+    // Each colour's column is filled with that colour, on every row.
+    expect(blocks[1]!.fills).toHaveLength(3 * 5);
+    expect(blocks[1]!.fills!.filter((f) => f.row === 2).map((f) => [f.column, f.color])).toEqual(COLORS.map((c) => [codeLabel(c), PALETTE[c]]));
   });
 
   it("has no colour block when no school sent a prior year", async () => {
