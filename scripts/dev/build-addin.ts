@@ -2,7 +2,7 @@
 // the page, its styles and the icons the manifest names. Run directly, it also prints the size of
 // the scripts loaded when the pane opens, and with --analyze what each module adds to them
 // (esbuild's metafile).
-import { cp, mkdir, readFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -26,6 +26,8 @@ export const PANE_SCRIPT_OPTIONS = {
 /** Builds the pane into `outDir`; returns the metafile, which says what each module adds to the script. */
 export async function buildAddinWithMeta(outDir = ADDIN_DIST): Promise<Metafile> {
   await mkdir(outDir, { recursive: true });
+  // Chunk names carry their content's hash: without this, every build would add a set beside the old ones.
+  await rm(path.join(outDir, "chunks"), { recursive: true, force: true });
   const result = await build({
     ...PANE_SCRIPT_OPTIONS,
     entryPoints: [path.join(ROOT, "addin", "taskpane.ts")],

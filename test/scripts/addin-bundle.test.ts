@@ -2,7 +2,7 @@
 // brings some forty locales along unless it is imported so that the bundler can drop them. The
 // real build runs into a temp dir; the engine bundled with the same options must then answer
 // exactly as it does unbundled, zod's English messages included.
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -31,6 +31,17 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("the task pane's script", () => {
+  it("a rebuild leaves only its own chunks: an earlier build's hashed chunks do not pile up", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "sqii-pane-rebuild-"));
+    await mkdir(path.join(out, "chunks"), { recursive: true });
+    await writeFile(path.join(out, "chunks", "old-ABCDEF12.js"), "// an earlier build's chunk");
+    const rebuilt = await buildAddinWithMeta(out);
+    const chunks = (await readdir(path.join(out, "chunks"))).filter((f) => f.endsWith(".js"));
+    const built = Object.keys(rebuilt.outputs).filter((f) => f.includes("/chunks/") && f.endsWith(".js"));
+    expect(chunks.sort()).toEqual(built.map((f) => path.basename(f)).sort());
+    expect(chunks).not.toContain("old-ABCDEF12.js");
+  }, 60_000);
+
   it("is at most 250 KB minified when the pane opens; the result sheets and each tab's work load on request", async () => {
     const { bytes } = await scriptSize(meta, dir);
     // On failure, the table of what each module adds says where the growth came from.
