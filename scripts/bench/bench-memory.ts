@@ -21,6 +21,7 @@ import {
   STATEWIDE_PRIOR_OPTIONS,
 } from "../../shared/samples/consortium.js";
 import { DEFAULT_LIMITS } from "../../worker/settings.js";
+import { SWEEP_SCENARIOS } from "./sweep.js";
 
 const HEAP_MB = Number(process.env.HEAP_MB ?? 128); // a Worker isolate's memory, on every plan (HEAP_MB=1024 to see past it)
 const REPEATS = Number(process.env.REPEATS ?? 3);
@@ -37,20 +38,6 @@ interface Size {
   scenarios?: { name: string; config?: object }[];
 }
 
-/** The ten what-ifs of `npm run bench`'s sweep. */
-const SWEEP = [
-  { name: "baseline" },
-  { name: "academic 50 / SE-CC 50", config: { domainWeights: { academic: 0.5, secc: 0.5 } } },
-  { name: "academic 70 / SE-CC 30", config: { domainWeights: { academic: 0.7, secc: 0.3 } } },
-  { name: "minN 11", config: { minN: 11 } },
-  { name: "minN 30", config: { minN: 30 } },
-  { name: "minN 100 (old rule)", config: { minN: 100 } },
-  { name: "subgroups 30%", config: { subgroupShare: 0.3 } },
-  { name: "subgroups 70%", config: { subgroupShare: 0.7 } },
-  { name: "focus 5%", config: { designation: { focusShare: 0.05 } } },
-  { name: "focus 15%", config: { designation: { focusShare: 0.15 } } },
-];
-
 const SIZES: Size[] = [
   { schools: 1_500, file: "examples/core-sample.json", options: SAMPLE_OPTIONS, path: "/v1/score" },
   { schools: 10_000, file: STATEWIDE_JSON, options: STATEWIDE_OPTIONS, path: "/v1/score" },
@@ -64,7 +51,7 @@ const SIZES: Size[] = [
     note: "with prior years",
   },
   { schools: 10_000, file: "tmp/bench-memory/prior-10000.json", options: STATEWIDE_PRIOR_OPTIONS, path: "/v1/score", note: "with prior years" },
-  { schools: 10_000, file: "tmp/bench-memory/sweep-10000.json", options: STATEWIDE_OPTIONS, path: "/v1/scenarios", scenarios: SWEEP },
+  { schools: 10_000, file: "tmp/bench-memory/sweep-10000.json", options: STATEWIDE_OPTIONS, path: "/v1/scenarios", scenarios: SWEEP_SCENARIOS },
 ];
 
 interface Run {

@@ -15,6 +15,7 @@ import { assignPartners } from "../../shared/schools/partnerships.js";
 import { parseScenariosRequest, runScenarios, scenariosResponse } from "../../shared/schools/scenarios.js";
 import { evaluateSchools, parseScoreRequest, scoreResponse } from "../../shared/schools/score.js";
 import { summarize } from "../../shared/schools/summary.js";
+import { SWEEP_SCENARIOS } from "./sweep.js";
 
 const REPEATS = 9;
 const SWEEP_REPEATS = 7; // each sweep scores the state ten times; seven keeps the run short
@@ -43,22 +44,6 @@ async function statewideText(): Promise<string> {
   await mkdir(dirname(STATEWIDE_JSON), { recursive: true });
   await writeFile(STATEWIDE_JSON, text);
   return text;
-}
-
-/** Ten what-ifs a district office might run; the first is the baseline. */
-function sweepScenarios() {
-  return [
-    { name: "baseline" },
-    { name: "academic 50 / SE-CC 50", config: { domainWeights: { academic: 0.5, secc: 0.5 } } },
-    { name: "academic 70 / SE-CC 30", config: { domainWeights: { academic: 0.7, secc: 0.3 } } },
-    { name: "minN 11", config: { minN: 11 } },
-    { name: "minN 30", config: { minN: 30 } },
-    { name: "minN 100 (old rule)", config: { minN: 100 } },
-    { name: "subgroups 30%", config: { subgroupShare: 0.3 } },
-    { name: "subgroups 70%", config: { subgroupShare: 0.7 } },
-    { name: "focus 5%", config: { designation: { focusShare: 0.05 } } },
-    { name: "focus 15%", config: { designation: { focusShare: 0.15 } } },
-  ];
 }
 
 /**
@@ -201,7 +186,7 @@ async function main(): Promise<void> {
   const { request, config } = expectOk(parseScoreRequest(variants.without), "the statewide request");
   const withPrior = expectOk(parseScoreRequest(variants.every), "the statewide request with a prior year for every school").request;
   const assessment = assessSchools(request.schools, config, request.year);
-  const sweepBody = { ...body, scenarios: sweepScenarios() };
+  const sweepBody = { ...body, scenarios: SWEEP_SCENARIOS };
   const sweepParsed = expectOk(parseScenariosRequest(sweepBody), "the scenario sweep");
   const stress = stressInput();
   /** Every piece of a response written out, as the Worker sends it; returns the characters written. */
