@@ -8,13 +8,11 @@
 // every run by the probe below. So the engine is timed by a separate measuring entry, generated
 // into tmp/ and run with wrangler's unstable_dev — never by a timing route in worker/. Were the
 // timers frozen, the script would fall back to an estimate: latency(1,000 schools) − latency(empty).
-import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
-import { dirname } from "node:path";
-import { unstable_dev } from "wrangler";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { parseScoreRequest, scoreResponse } from "../../shared/schools/score.js";
-import { freePort, OFFLINE_ENV, startWranglerDev } from "../dev/wrangler-dev.js";
+import { freePort, startWranglerDev } from "../dev/wrangler-dev.js";
+import { withMeasuringWorker } from "./measuring-worker.js";
 
 const SCHOOLS = 1000;
 const N = 100; // requests per loop
@@ -161,28 +159,13 @@ async function measureHttp(text: string) {
  * probe shows that workerd's timers do not advance during CPU work (then only an estimate is possible).
  */
 async function measureInsideWorkerd(text: string): Promise<{ probeMs: number; samples: InsideSample[] | null }> {
-  await mkdir(dirname(MEASURE_ENTRY), { recursive: true });
-  await writeFile(MEASURE_ENTRY, MEASURE_SOURCE);
-  Object.assign(process.env, OFFLINE_ENV); // unstable_dev runs wrangler in this process
-  const worker = await unstable_dev(MEASURE_ENTRY, {
-    config: "wrangler.jsonc", // the production compatibility date and flags
-    ip: "127.0.0.1",
-    port: await freePort(),
-    inspect: false,
-    logLevel: "warn",
-    experimental: { disableExperimentalWarning: true },
-  });
-  try {
-    const url = `http://127.0.0.1:${worker.port}/`;
-    const probe = (await (await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })).json()) as { elapsed: number };
-    if (!(probe.elapsed > 0)) return { probeMs: probe.elapsed, samples: null };
+  const { probeMs, result } = await withMeasuringWorker(MEASURE_ENTRY, MEASURE_SOURCE, REQUEST_TIMEOUT_MS, async (url) => {
     for (let i = 0; i < WARMUP; i++) await post(url, text);
     const samples: InsideSample[] = [];
     for (let i = 0; i < N; i++) samples.push(JSON.parse(await post(url, text)) as InsideSample);
-    return { probeMs: probe.elapsed, samples };
-  } finally {
-    await worker.stop();
-  }
+    return samples;
+  });
+  return { probeMs, samples: result };
 }
 
 /** parseScoreRequest + scoreResponse in this Node process: the reference the workerd times are compared with. */

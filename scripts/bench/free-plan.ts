@@ -6,13 +6,10 @@
 //     the mean of a batch of handler calls, and the figure is the median of the batches;
 //   - in this Node process, by process.cpuUsage() around each call (a proxy: another V8, no timer steps).
 // A shared machine's load inflates both; rerun, and read the figures as an upper bound.
-import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
-import { dirname } from "node:path";
-import { unstable_dev } from "wrangler";
 import { generateConsortium } from "../../shared/samples/consortium.js";
 import { createApp } from "../../worker/app.js";
-import { freePort, OFFLINE_ENV } from "../dev/wrangler-dev.js";
+import { withMeasuringWorker } from "./measuring-worker.js";
 
 const CPU_BUDGET_MS = 10;
 const SIZES = (process.env.SIZES ?? "50,100,150,200,250,300,350,400,500").split(",").map(Number);
@@ -91,21 +88,7 @@ async function nodeTimes(text: string): Promise<number[]> {
 }
 
 async function workerdTimes(texts: string[]): Promise<{ probeMs: number; batches: number[][] | null }> {
-  await mkdir(dirname(MEASURE_ENTRY), { recursive: true });
-  await writeFile(MEASURE_ENTRY, MEASURE_SOURCE);
-  Object.assign(process.env, OFFLINE_ENV); // unstable_dev runs wrangler in this process
-  const worker = await unstable_dev(MEASURE_ENTRY, {
-    config: "wrangler.jsonc", // the production compatibility date, flags and limits
-    ip: "127.0.0.1",
-    port: await freePort(),
-    inspect: false,
-    logLevel: "warn",
-    experimental: { disableExperimentalWarning: true },
-  });
-  try {
-    const url = `http://127.0.0.1:${worker.port}/`;
-    const probe = (await (await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })).json()) as { elapsed: number };
-    if (!(probe.elapsed > 0)) return { probeMs: probe.elapsed, batches: null };
+  const { probeMs, result } = await withMeasuringWorker(MEASURE_ENTRY, MEASURE_SOURCE, REQUEST_TIMEOUT_MS, async (url) => {
     const batch = async (text: string, calls: number) => {
       const response = await fetch(`${url}?calls=${calls}`, { method: "POST", body: text, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       const out = (await response.json()) as { status: number; mean: number };
@@ -119,10 +102,9 @@ async function workerdTimes(texts: string[]): Promise<{ probeMs: number; batches
       for (let i = 0; i < BATCHES; i++) means.push(await batch(text, BATCH));
       batches.push(means);
     }
-    return { probeMs: probe.elapsed, batches };
-  } finally {
-    await worker.stop();
-  }
+    return batches;
+  });
+  return { probeMs, batches: result };
 }
 
 async function main(): Promise<void> {
