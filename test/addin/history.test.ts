@@ -6,7 +6,7 @@ import { insertHistoryTemplate, rollForward } from "../../addin/history.js";
 import { prepare, scoreAndWrite } from "../../addin/score-flow.js";
 import { insertTemplate } from "../../addin/template.js";
 import { problemLine } from "../../shared/tables/cells.js";
-import { EXPECTED_ESCALATION, threeYearDistrict } from "../shared/three-year-district.js";
+import { EXPECTED_ESCALATION, shownLabel as label, threeYearDistrict } from "../shared/three-year-district.js";
 import { type Cell, FakeWorkbook } from "./fake-excel.js";
 
 const HEADER = ["School ID", "Year", "Index", "Designation", "Graduation"];
@@ -29,14 +29,6 @@ function escalation(book: FakeWorkbook): Map<unknown, Cell[]> {
   const at = (h: string) => header!.indexOf(h);
   return new Map(rows.map((r) => [r[0], [r[at("Designation")]!, r[at("Stage")]!, r[at("Years in Status")]!, r[at("Partner")]!]]));
 }
-
-const label = (code: string | null) =>
-  code === null
-    ? ""
-    : code
-        .replace(/([A-Z])/g, " $1")
-        .replace(/^./, (c) => c.toUpperCase())
-        .replace(/ (\w)/g, (_, c) => ` ${c.toLowerCase()}`);
 
 describe("insertHistoryTemplate", () => {
   it("adds SQII History with its header, rows and validation, and never replaces a history sheet", async () => {

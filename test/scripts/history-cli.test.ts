@@ -7,7 +7,7 @@ import { rewriteRefusal, rollForwardFile, zipEntries } from "../../scripts/cli/h
 import { writeWorkbook } from "../../scripts/cli/xlsx-writer.js";
 import { inputSheet } from "../../shared/reports/templates.js";
 import { scoreRequest } from "../../shared/schools/score.js";
-import { EXPECTED_ESCALATION, threeYearDistrict } from "../shared/three-year-district.js";
+import { EXPECTED_ESCALATION, shownLabel as label, threeYearDistrict } from "../shared/three-year-district.js";
 import { runCli } from "./cli-child.js";
 
 const score = (...args: string[]) => runCli("score", ...args);
@@ -34,14 +34,6 @@ function rows(sheet: ExcelJS.Worksheet): unknown[][] {
   });
   return Array.from(out, (r) => r ?? []);
 }
-
-const label = (code: string | null) =>
-  code === null
-    ? ""
-    : code
-        .replace(/([A-Z])/g, " $1")
-        .replace(/^./, (c) => c.toUpperCase())
-        .replace(/ (\w)/g, (_, c) => ` ${c.toLowerCase()}`);
 
 describe("score --roll-forward", () => {
   it("over three years, with only the Year cells changed, takes the Focus school to the Reward-partnership stage", async () => {

@@ -49,3 +49,12 @@ export const EXPECTED_ESCALATION: Record<number, Record<string, [string, string 
     S10: ["reward", null, 3],
   },
 };
+
+/** How a sheet shows a designation or stage code (`rewardPartnership` → "Reward partnership"), worked out apart from the code under test; "" for none. */
+export const shownLabel = (code: string | null) =>
+  code === null
+    ? ""
+    : code
+        .replace(/([A-Z])/g, " $1")
+        .replace(/^./, (c) => c.toUpperCase())
+        .replace(/ (\w)/g, (_, c) => ` ${c.toLowerCase()}`);
