@@ -70,20 +70,9 @@ describe("task pane in Chromium", () => {
     const page = await openPane(scripts);
     // The pane opens with its startup scripts alone: the rest load when a button first needs them.
     expect([...scripts].sort()).toEqual([...startup].sort());
-    await page.getByRole("tab", { name: "Template" }).click();
-    await page.getByLabel(/sample data/).check();
-    await page.getByRole("button", { name: "Insert template" }).click();
-    await expect.poll(() => page.textContent("#template-status")).toContain("Inserted");
+    await insertSampleTemplate(page, "Inserted");
     await useTheWorker(page);
-
-    // The user clicks a cell of the template's table.
-    await page.evaluate(() => {
-      const book = (globalThis as TestHost).sqiiTestBook;
-      book.select("SQII Template", book.tables.get("SQIITemplate")!.range.row + 1, 0);
-    });
-    await page.getByRole("tab", { name: "Score" }).click();
-    await page.getByRole("button", { name: "Read selection" }).click();
-    await expect.poll(() => page.textContent("#status")).toBe("Ready to score.");
+    await readTemplate(page);
     // The sample has two years in its Year column: the later is scored, the earlier is most schools' prior year.
     expect(await page.textContent("#mapping-summary")).toMatch(/: 40 schools, long format\. 2014 scored; 2013 is the prior year of 3\d schools\.$/);
     await page.getByRole("button", { name: "Score", exact: true }).click();
@@ -167,10 +156,7 @@ describe("task pane in Chromium", () => {
 
   it("inserts SQII Config with the template; a cut point and a weight changed there change the results as the same JSON config does", async () => {
     const page = await openPane();
-    await page.getByRole("tab", { name: "Template" }).click();
-    await page.getByLabel(/sample data/).check();
-    await page.getByRole("button", { name: "Insert template" }).click();
-    await expect.poll(() => page.textContent("#template-status")).toContain('and "SQII Config"');
+    await insertSampleTemplate(page, 'and "SQII Config"');
     await useTheWorker(page);
 
     // The analyst types new ELA cut points and weighs ELA three times at high schools, in the sheet.
@@ -184,11 +170,8 @@ describe("task pane in Chromium", () => {
       const header = rows.findIndex((r) => r[0] === "Level");
       const high = rows.findIndex((r, i) => i > header && r[0] === "High");
       sheet.cells.set(`${high},${rows[header]!.indexOf("ELA")}`, 3);
-      book.select("SQII Template", book.tables.get("SQIITemplate")!.range.row + 1, 0);
     }, ela);
-    await page.getByRole("tab", { name: "Score" }).click();
-    await page.getByRole("button", { name: "Read selection" }).click();
-    await expect.poll(() => page.textContent("#status")).toBe("Ready to score.");
+    await readTemplate(page);
     await page.getByRole("button", { name: "Score", exact: true }).click();
     await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toMatch(/^Done: /);
     const { rows, info } = await page.evaluate(() => {
@@ -226,17 +209,8 @@ describe("task pane in Chromium", () => {
 
   it("says in the pane, at the button's status, when a part loaded on request cannot be loaded, and writes nothing", async () => {
     const page = await openPane();
-    await page.getByRole("tab", { name: "Template" }).click();
-    await page.getByLabel(/sample data/).check();
-    await page.getByRole("button", { name: "Insert template" }).click();
-    await expect.poll(() => page.textContent("#template-status")).toContain("Inserted");
-    await page.evaluate(() => {
-      const book = (globalThis as TestHost).sqiiTestBook;
-      book.select("SQII Template", book.tables.get("SQIITemplate")!.range.row + 1, 0);
-    });
-    await page.getByRole("tab", { name: "Score" }).click();
-    await page.getByRole("button", { name: "Read selection" }).click();
-    await expect.poll(() => page.textContent("#status")).toBe("Ready to score.");
+    await insertSampleTemplate(page, "Inserted");
+    await readTemplate(page);
 
     // From now on every script the pane has not loaded yet fails to arrive (a dropped connection…).
     const loaded = new Set<string>();
@@ -272,6 +246,25 @@ async function openPane(scripts: string[] = []): Promise<Page> {
   await page.addInitScript({ content: host.outputFiles[0]!.text });
   await page.goto(paneUrl);
   return page;
+}
+
+/** The Template tab's table with its sample data, inserted; `status` is what the tab then says. */
+async function insertSampleTemplate(page: Page, status: string): Promise<void> {
+  await page.getByRole("tab", { name: "Template" }).click();
+  await page.getByLabel(/sample data/).check();
+  await page.getByRole("button", { name: "Insert template" }).click();
+  await expect.poll(() => page.textContent("#template-status")).toContain(status);
+}
+
+/** The user clicks a cell of the template's table and reads it on the Score tab, ready to score. */
+async function readTemplate(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const book = (globalThis as TestHost).sqiiTestBook;
+    book.select("SQII Template", book.tables.get("SQIITemplate")!.range.row + 1, 0);
+  });
+  await page.getByRole("tab", { name: "Score" }).click();
+  await page.getByRole("button", { name: "Read selection" }).click();
+  await expect.poll(() => page.textContent("#status")).toBe("Ready to score.");
 }
 
 async function useTheWorker(page: Page): Promise<void> {
