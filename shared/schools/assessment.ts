@@ -16,7 +16,7 @@ import { assignPartners, type PartnerNeed, type RewardCandidate } from "./partne
 import { type PriorYear, priorYear } from "./prior-year.js";
 import { type CountedLevels, countLevels, GroupLevels, IndexParts, IndexRules, indexOutput, schoolIndex, tidyIndicators, weighIndex } from "./school-index.js";
 import { schoolTable } from "./school-table.js";
-import { priorChanges } from "./year-change.js";
+import { academicChange, priorChanges } from "./year-change.js";
 
 export interface Assessment {
   schools: readonly School[];
@@ -266,8 +266,8 @@ function identifyingSubgroup(flags: FlagParts, byGap: boolean): Subgroup {
 function academicChangesOf(now: FlagParts, prior: FlagParts): NonNullable<RewardCandidate["academicChanges"]> {
   const out: NonNullable<RewardCandidate["academicChanges"]> = {};
   for (let g = 0; g < GROUP_COUNT; g++) {
-    const change = now.academic[g]! - prior.academic[g]!;
-    if (!Number.isNaN(change)) out[SUBGROUPS[g]!] = round6(change);
+    const change = academicChange(now, prior, g);
+    if (change !== null) out[SUBGROUPS[g]!] = change;
   }
   return out;
 }

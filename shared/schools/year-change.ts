@@ -32,8 +32,13 @@ export function priorChanges(
   }
   for (let g = 0; g < GROUP_COUNT; g++) {
     const report = subgroups[SUBGROUPS[g]!];
-    // NaN unless the group is accountable with an academic level in both years.
-    const change = now.academic[g]! - prior.flags.academic[g]!;
-    if (report && !Number.isNaN(change)) report.academicChange = round6(change);
+    if (report) report.academicChange = academicChange(now, prior.flags, g);
   }
+}
+
+/** Group g's academic level now − the year before (6 decimals); null unless it is accountable with one in both years. */
+export function academicChange(now: FlagParts, prior: FlagParts, g: number): number | null {
+  // NaN in either year (not counted, or neither ELA nor math levelled) makes the difference NaN.
+  const change = now.academic[g]! - prior.academic[g]!;
+  return Number.isNaN(change) ? null : round6(change);
 }
