@@ -7,6 +7,7 @@ import type { Config, School } from "../contract/requests.js";
 import type { Reason, SchoolResult } from "../contract/responses.js";
 import { DESIGNATION_TYPES, type DesignationType, type Stage, type Subgroup, TITLE1_STATUSES, type Title1Status } from "../core/model.js";
 import { ceilShare, round6, roundHalfAway } from "../core/numbers.js";
+import { text } from "../core/text.js";
 import { priorYear, type SchoolFacts, schoolFacts, yearsInStatus } from "./designation-facts.js";
 
 export { priorYear, yearsIn } from "./designation-facts.js";
@@ -239,7 +240,7 @@ export class Designations {
     if (!this.poolStatuses.includes(status)) {
       let message = this.notInPool.get(status);
       if (message === undefined) {
-        message = `Title I status "${status}" is not in the designation pool (${this.poolStatuses.join(", ")})`;
+        message = text`Title I status "${status}" is not in the designation pool (${this.poolStatuses.join(", ")})`;
         this.notInPool.set(status, message);
       }
       return { code: "notInPool", message };
@@ -271,7 +272,7 @@ export function designateAll(scored: Scored, facts: SchoolFacts, config: Config,
     const i = ascending[rank]!;
     give(i, PRIORITY, {
       code: "lowestIndex",
-      message: `index ${one(scores[i]!)} ranks ${rank + 1} of ${N} from the bottom of the Title I pool (lowest ${priorityCount})`,
+      message: text`index ${one(scores[i]!)} ranks ${rank + 1} of ${N} from the bottom of the Title I pool (lowest ${priorityCount})`,
     });
   }
   for (const i of pool) {
@@ -280,7 +281,7 @@ export function designateAll(scored: Scored, facts: SchoolFacts, config: Config,
     if (!Number.isNaN(now) && !Number.isNaN(prior) && below(now, rules.gradRateFloor) && below(prior, rules.gradRateFloor)) {
       give(i, PRIORITY, {
         code: "gradRateTwoYears",
-        message: `graduation rate ${now}% this year and ${prior}% in ${gradPriorYear[i]}, both below ${rules.gradRateFloor}%`,
+        message: text`graduation rate ${now}% this year and ${prior}% in ${gradPriorYear[i]}, both below ${rules.gradRateFloor}%`,
       });
     }
     if (facts.sig[i]) give(i, PRIORITY, { code: "sig", message: "School Improvement Grant school" });
@@ -294,7 +295,7 @@ export function designateAll(scored: Scored, facts: SchoolFacts, config: Config,
     const { highest, lowest } = scored.gapGroups(i);
     give(i, FOCUS, {
       code: "largestGap",
-      message: `achievement gap of ${round6(gaps[i]!)} levels between ${highest.join("/")} and ${lowest.join("/")} ranks ${rank + 1} (largest ${focusCount} of the pool of ${N})`,
+      message: text`achievement gap of ${round6(gaps[i]!)} levels between ${highest.join("/")} and ${lowest.join("/")} ranks ${rank + 1} (largest ${focusCount} of the pool of ${N})`,
       subgroups: lowest,
     });
     rank++;
@@ -303,7 +304,7 @@ export function designateAll(scored: Scored, facts: SchoolFacts, config: Config,
     if (type[i] === PRIORITY) continue;
     const now = gradNow[i]!;
     if (!Number.isNaN(now) && below(now, rules.gradRateFloor)) {
-      give(i, FOCUS, { code: "gradRate", message: `graduation rate ${now}% is below ${rules.gradRateFloor}%` });
+      give(i, FOCUS, { code: "gradRate", message: text`graduation rate ${now}% is below ${rules.gradRateFloor}%` });
     }
   }
 
@@ -314,7 +315,7 @@ export function designateAll(scored: Scored, facts: SchoolFacts, config: Config,
     if (type[i] !== UNSET || scored.gapFlags[i]) continue;
     give(i, REWARD, {
       code: "highestPerforming",
-      message: `index ${one(scores[i]!)} ranks ${rank + 1} of ${N} from the top of the Title I pool (top ${rewardCount}), with no gap flag`,
+      message: text`index ${one(scores[i]!)} ranks ${rank + 1} of ${N} from the top of the Title I pool (top ${rewardCount}), with no gap flag`,
     });
   }
   const progressCount = ceilShare(rules.progressShare, byGain.length);
@@ -324,7 +325,7 @@ export function designateAll(scored: Scored, facts: SchoolFacts, config: Config,
     if (round6(gain) <= 0 || type[i] === PRIORITY || type[i] === FOCUS) continue;
     give(i, REWARD, {
       code: "highProgress",
-      message: `index gain of ${one(gain)} over ${facts.priorIndexYear[i]} ranks ${rank + 1} of ${byGain.length} schools with a prior index (top ${progressCount})`,
+      message: text`index gain of ${one(gain)} over ${facts.priorIndexYear[i]} ranks ${rank + 1} of ${byGain.length} schools with a prior index (top ${progressCount})`,
     });
   }
 

@@ -12,6 +12,7 @@
 import type { Partnerships } from "../contract/responses.js";
 import type { Evidence, SchoolLevel, Subgroup } from "../core/model.js";
 import { round6 } from "../core/numbers.js";
+import { text } from "../core/text.js";
 
 export interface PartnerNeed {
   id: string;
@@ -107,9 +108,9 @@ export function assignPartners(needs: PartnerNeed[], rewards: RewardCandidate[],
       // The codes stay those of §9; the sentence says when the level was there but the rise was not (§13).
       const n = notRaised[i]!;
       if (n > 0 && eligible[i] === 0) {
-        reason.message = `no Reward school has ${need.subgroup} accountable at academic level ≥ ${minLevel} and raised (${n === 1 ? "1 has" : `${n} have`} the level but did not raise it since the prior year)`;
+        reason.message = text`no Reward school has ${need.subgroup} accountable at academic level ≥ ${minLevel} and raised (${n === 1 ? "1 has" : `${n} have`} the level but did not raise it since the prior year)`;
       } else if (n > 0) {
-        reason.message += `; ${n} other Reward school${n === 1 ? " has" : "s have"} the level but did not raise ${need.subgroup} since the prior year`;
+        reason.message = text`${reason.message}; ${n} other Reward school${n === 1 ? " has" : "s have"} the level but did not raise ${need.subgroup} since the prior year`;
       }
       result.unmatched.push({ school: need.id, subgroup: need.subgroup, reason });
     }
@@ -119,12 +120,12 @@ export function assignPartners(needs: PartnerNeed[], rewards: RewardCandidate[],
 
 function unmatchedReason(subgroup: Subgroup, eligible: number, minLevel: number, capacity: number) {
   const criterion = `${subgroup} accountable at academic level ≥ ${minLevel}`;
-  if (eligible === 0) return { code: "noEligibleReward", message: `no Reward school has ${criterion}` };
+  if (eligible === 0) return { code: "noEligibleReward", message: text`no Reward school has ${criterion}` };
   const schools = eligible === 1 ? "1 Reward school has" : `${eligible} Reward schools have`;
   const their = eligible === 1 ? "its" : "their";
   return {
     code: "capacityTaken",
-    message: `${schools} ${criterion}, but the optimal assignment gave ${their} places to other schools (each takes at most ${capacity} partner${capacity === 1 ? "" : "s"})`,
+    message: text`${schools} ${criterion}, but the optimal assignment gave ${their} places to other schools (each takes at most ${capacity} partner${capacity === 1 ? "" : "s"})`,
   };
 }
 

@@ -10,6 +10,7 @@ import type { Config, School } from "../contract/requests.js";
 import type { IndicatorResult, Reason, SchoolResult } from "../contract/responses.js";
 import { DOMAINS, type Domain, INDICATOR_INFO, INDICATORS, type Indicator, SCHOOL_LEVELS } from "../core/model.js";
 import { round6, roundHalfAway } from "../core/numbers.js";
+import { text } from "../core/text.js";
 import { GROUP_COUNT, INDICATOR_COUNT, type LevelGrid, levelGrid, ROW } from "./level-grid.js";
 import { bandOf, changeNeeded, type Scales } from "./levels.js";
 import { type SchoolTable, schoolTable } from "./school-table.js";
@@ -308,10 +309,10 @@ export function indexReasons(parts: IndexParts, config: Config): Reason[] {
     if (!(parts.missingDomains & (1 << d))) continue;
     const domain = DOMAINS[d]!;
     reasons.push({
-      code: `missingDomain:${domain}`,
+      code: text`missingDomain:${domain}`,
       message: config.allowMissingDomain
-        ? `scored without the ${DOMAIN_NAMES[domain]} domain (no indicator present; allowMissingDomain)`
-        : `no ${DOMAIN_NAMES[domain]} indicator is present, so the school gets no index`,
+        ? text`scored without the ${DOMAIN_NAMES[domain]} domain (no indicator present; allowMissingDomain)`
+        : text`no ${DOMAIN_NAMES[domain]} indicator is present, so the school gets no index`,
     });
   }
   if (parts.presentDomainWeight === 0 && reasons.length === 0) {
