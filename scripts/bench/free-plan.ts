@@ -32,8 +32,11 @@ function spin(): number {
   return x;
 }
 
-async function handle(text: string, env: unknown): Promise<number> {
-  const request = new Request("https://api.test/v1/score", { method: "POST", headers: { "content-type": "application/json" }, body: text });
+// The body as a client sends it: UTF-8 bytes with their Content-Length (fetch, curl and the add-in
+// all send one; a chunked body without it is read through a counting stream, ~1.3 ms more at 300).
+async function handle(bytes: Uint8Array, env: unknown): Promise<number> {
+  const headers = { "content-type": "application/json", "content-length": String(bytes.length) };
+  const request = new Request("https://api.test/v1/score", { method: "POST", headers, body: bytes });
   const response = await app.fetch(request, env);
   const reader = response.body!.getReader();
   while (!(await reader.read()).done) {}
@@ -47,11 +50,11 @@ export default {
       const x = spin();
       return Response.json({ x, elapsed: performance.now() - t0 });
     }
-    const text = await request.text();
+    const bytes = new Uint8Array(await request.arrayBuffer());
     const calls = Number(new URL(request.url).searchParams.get("calls") ?? "1");
     const t0 = performance.now();
     let status = 0;
-    for (let i = 0; i < calls; i++) status = await handle(text, env);
+    for (let i = 0; i < calls; i++) status = await handle(bytes, env);
     return Response.json({ status, mean: (performance.now() - t0) / calls });
   },
 };
@@ -70,8 +73,10 @@ function requestText(schools: number): string {
 /** CPU time of each handler call in this process, answer read to its end. */
 async function nodeTimes(text: string): Promise<number[]> {
   const app = createApp();
+  const bytes = new TextEncoder().encode(text);
+  const headers = { "content-type": "application/json", "content-length": String(bytes.length) };
   const once = async () => {
-    const response = await app.fetch(new Request("https://api.test/v1/score", { method: "POST", headers: { "content-type": "application/json" }, body: text }));
+    const response = await app.fetch(new Request("https://api.test/v1/score", { method: "POST", headers, body: bytes }));
     if (response.status !== 200) throw new Error(`the handler answered ${response.status}`);
     const reader = response.body!.getReader();
     while (!(await reader.read()).done) {}
@@ -109,7 +114,7 @@ async function workerdTimes(texts: string[]): Promise<{ probeMs: number; batches
 
 async function main(): Promise<void> {
   console.log(`Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} threads)`);
-  console.log(`POST /v1/score through createApp().fetch, generateConsortium({ schools, seed: 3, year: 2014 }), answer read to its end\n`);
+  console.log(`POST /v1/score through createApp().fetch, generateConsortium({ schools, seed: 3, year: 2014 }) as bytes with a Content-Length, answer read to its end\n`);
   const texts = SIZES.map(requestText);
   const node: number[] = [];
   for (const text of texts) node.push(median(await nodeTimes(text)));
