@@ -5,26 +5,48 @@ import type { Context } from "hono";
 import type { Operation } from "../shared/operations.js";
 import { invalidRequest } from "./problem.js";
 
-/** Pieces are gathered into chunks of about this many characters before they are encoded and sent. */
-const CHUNK_CHARS = 64 * 1024;
+/** Pieces are encoded into chunks of this many bytes before they are sent. */
+const CHUNK_BYTES = 64 * 1024;
+/** The most UTF-8 bytes one UTF-16 code unit can take (a surrogate pair is 4 bytes for 2 units). */
+const MAX_BYTES_PER_UNIT = 3;
 
-/** The pieces as UTF-8 bytes, written only as fast as the client reads them. */
+/**
+ * The pieces as UTF-8 bytes, written only as fast as the client reads them. Each piece is encoded
+ * on its own, straight into the chunk, so one school's accented name sends only that school's
+ * piece down the encoder's slow path: workerd encodes a string with any non-ASCII character about
+ * ten times slower, and pieces joined into one string first made each such chunk non-ASCII whole
+ * (measured in workerd, a 300-school answer: 0.5 ms to encode all-ASCII, 0.96 ms with 5 % of the
+ * names accented; a piece at a time, 0.5 ms either way).
+ */
 export function textStream(pieces: Iterable<string>): ReadableStream<Uint8Array> {
   const iterator = pieces[Symbol.iterator]();
   const encoder = new TextEncoder();
+  let waiting: string | null = null; // a piece that did not fit the last chunk
   return new ReadableStream<Uint8Array>({
     pull(controller) {
-      let chunk = "";
-      while (chunk.length < CHUNK_CHARS) {
-        const next = iterator.next();
-        if (next.done) {
-          if (chunk.length > 0) controller.enqueue(encoder.encode(chunk));
-          controller.close();
+      const chunk = new Uint8Array(CHUNK_BYTES);
+      let used = 0;
+      for (;;) {
+        let piece = waiting;
+        waiting = null;
+        if (piece === null) {
+          const next = iterator.next();
+          if (next.done) {
+            if (used > 0) controller.enqueue(chunk.subarray(0, used));
+            controller.close();
+            return;
+          }
+          piece = next.value;
+        }
+        if (used + piece.length * MAX_BYTES_PER_UNIT > CHUNK_BYTES) {
+          if (used > 0) {
+            waiting = piece;
+            controller.enqueue(chunk.subarray(0, used));
+          } else controller.enqueue(encoder.encode(piece)); // a piece larger than a chunk goes alone
           return;
         }
-        chunk += next.value;
+        used += encoder.encodeInto(piece, chunk.subarray(used)).written;
       }
-      controller.enqueue(encoder.encode(chunk));
     },
     cancel() {
       iterator.return?.();

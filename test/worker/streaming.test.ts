@@ -58,4 +58,16 @@ describe("streamed answers", () => {
     const text = await new Response(textStream(pieces)).text();
     expect(text).toBe(pieces.join(""));
   });
+
+  it("textStream keeps every piece in order around chunk edges: ASCII, accented, larger than a chunk, empty", async () => {
+    const sizes = [1, 0, 5_000, 21_845, 21_846, 65_536, 70_000, 3, 200_000, 12];
+    const pieces = sizes.map((n, i) => (i % 2 ? "é".repeat(n) : "a".repeat(n)) + (i % 3 === 0 ? "😀" : ""));
+    for (const order of [pieces, [...pieces].reverse()]) {
+      const chunks: Uint8Array[] = [];
+      const reader = textStream(order).getReader();
+      for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+      expect(chunks.every((c) => c.length > 0)).toBe(true);
+      expect(new TextDecoder().decode(await new Blob(chunks).arrayBuffer())).toBe(order.join(""));
+    }
+  });
 });
