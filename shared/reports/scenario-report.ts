@@ -1,9 +1,10 @@
 // SQII Scenarios (methodology §10): one row per school with its score, level and designation under
-// each scenario, then what changed against the first (the baseline), changes highlighted.
+// each scenario (and, when schools carry a prior year, §13's prior score and change under each
+// scenario's rules), then what changed against the first (the baseline), changes highlighted.
 import type { ScenariosResponse } from "../contract/responses.js";
 import type { DesignationType } from "../core/model.js";
 import type { TableCell } from "../tables/cells.js";
-import { codeLabel, type Highlight, highlight, type InfoLine, type ReportSheet } from "./report.js";
+import { codeLabel, type Highlight, highlight, type InfoLine, type ReportSheet, SIGNED_FORMATS } from "./report.js";
 
 export const SCENARIOS_SHEET = "SQII Scenarios";
 
@@ -13,12 +14,29 @@ const label = (type: DesignationType) => codeLabel(type);
 export function scenarioSheet(response: ScenariosResponse, names: ReadonlyMap<string, string | null>, source: string, at: Date): ReportSheet {
   const scenarios = response.scenarios.map((s) => s.name);
   const [baseline, ...others] = scenarios;
+  // Each scenario scores the prior year with its own config (§13), so each has its own prior score.
+  const withPrior = response.schools.some((school) => school.byScenario.some((s) => s.index?.priorScore != null));
   const header = ["School ID", "School"];
-  for (const name of scenarios) header.push(`${name}: Score`, `${name}: Level`, `${name}: Designation`);
-  for (const name of others) header.push(`${name}: Δ Score`, `${name}: Changed`);
+  const numberFormats: Record<string, string> = {};
+  for (const name of scenarios) {
+    header.push(`${name}: Score`, `${name}: Level`, `${name}: Designation`);
+    numberFormats[`${name}: Score`] = "0.0";
+    if (withPrior) {
+      header.push(`${name}: Prior Score`, `${name}: Change`);
+      numberFormats[`${name}: Prior Score`] = "0.0";
+      numberFormats[`${name}: Change`] = SIGNED_FORMATS.oneDecimal;
+    }
+  }
+  for (const name of others) {
+    header.push(`${name}: Δ Score`, `${name}: Changed`);
+    numberFormats[`${name}: Δ Score`] = SIGNED_FORMATS.oneDecimal;
+  }
   const rows: TableCell[][] = response.schools.map((school) => {
     const row: TableCell[] = [school.id, names.get(school.id) ?? null];
-    for (const s of school.byScenario) row.push(s.index?.score ?? null, s.index?.level ?? null, label(s.designation.type));
+    for (const s of school.byScenario) {
+      row.push(s.index?.score ?? null, s.index?.level ?? null, label(s.designation.type));
+      if (withPrior) row.push(s.index?.priorScore ?? null, s.index?.change ?? null);
+    }
     for (const c of school.changes) {
       row.push(c.scoreDelta, c.designationFrom === c.designationTo ? null : `${label(c.designationFrom)} → ${label(c.designationTo)}`);
     }
@@ -36,5 +54,5 @@ export function scenarioSheet(response: ScenariosResponse, names: ReadonlyMap<st
     ["Scored at", at.toISOString()],
     ["Source", source],
   ];
-  return { sheet: SCENARIOS_SHEET, tableName: "SQIIScenarios", info, table: { header, rows }, highlights };
+  return { sheet: SCENARIOS_SHEET, tableName: "SQIIScenarios", info, table: { header, rows }, highlights, numberFormats };
 }

@@ -65,6 +65,50 @@ describe("SQII Scenarios sheet", () => {
   });
 });
 
+describe("SQII Scenarios sheet with a prior year (§13)", () => {
+  it("shows each scenario's prior score and change, the prior year scored under that scenario's rules", async () => {
+    const withPriors = generateConsortium({ schools: 60, seed: 21, year: 2014, priors: "most" });
+    const drafts = [draftFromPreset("Workbook config", "Default"), draftFromPreset("Academic only")];
+    const compared = await runScenarios(scenariosRequest(withPriors, drafts, []));
+    if (!compared.ok) throw new Error(JSON.stringify(compared.problems));
+    const content = scenarioSheet(compared.value, new Map(), "Data!A1:T900", new Date("2026-11-23T10:00:00Z"));
+    const header = content.table!.header;
+    expect(header.slice(2, 12)).toEqual([
+      "Default: Score",
+      "Default: Level",
+      "Default: Designation",
+      "Default: Prior Score",
+      "Default: Change",
+      "Academic only: Score",
+      "Academic only: Level",
+      "Academic only: Designation",
+      "Academic only: Prior Score",
+      "Academic only: Change",
+    ]);
+    expect(content.numberFormats).toMatchObject({ "Default: Change": "+0.0;\"−\"0.0;0.0", "Academic only: Prior Score": "0.0" });
+    const column = (name: string) => content.table!.rows.map((row) => row[header.indexOf(name)]);
+    const schools = compared.value.schools;
+    expect(column("Default: Prior Score")).toEqual(schools.map((s) => s.byScenario[0]!.index?.priorScore ?? null));
+    expect(column("Academic only: Change")).toEqual(schools.map((s) => s.byScenario[1]!.index?.change ?? null));
+    // Most schools carry a prior year; academic-only weights score it differently for some of them.
+    const priors = column("Default: Prior Score");
+    expect(priors.filter((p) => p !== null).length).toBeGreaterThan(40);
+    expect(priors.some((p, i) => p !== null && p !== column("Academic only: Prior Score")[i])).toBe(true);
+    // Score − prior score is the change, to a rounding of each.
+    const scores = column("Default: Score");
+    priors.forEach((p, i) => {
+      if (p !== null && scores[i] !== null) expect(Math.abs((scores[i] as number) - (p as number) - (column("Default: Change")[i] as number))).toBeLessThanOrEqual(0.1 + 1e-9);
+    });
+  });
+
+  it("has no prior columns when no school sent a prior year", async () => {
+    const compared = await runScenarios(scenariosRequest(sample, [draftFromPreset("Workbook config", "Default"), draftFromPreset("Academic only")], []));
+    if (!compared.ok) throw new Error(JSON.stringify(compared.problems));
+    const content = scenarioSheet(compared.value, new Map(), "x", new Date(0));
+    expect(content.table!.header.filter((h) => h.includes("Prior") || h.endsWith(": Change"))).toEqual([]);
+  });
+});
+
 describe("a scenario based on a second config sheet", () => {
   it("runs with that sheet's whole config, the baseline with the workbook's own", async () => {
     const book = new FakeWorkbook();
