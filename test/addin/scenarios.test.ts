@@ -85,7 +85,7 @@ describe("SQII Scenarios sheet with a prior year (§13)", () => {
       "Academic only: Prior Score",
       "Academic only: Change",
     ]);
-    expect(content.numberFormats).toMatchObject({ "Default: Change": "+0.0;\"−\"0.0;0.0", "Academic only: Prior Score": "0.0" });
+    expect(content.numberFormats).toMatchObject({ "Default: Change": '+0.0;"−"0.0;0.0', "Academic only: Prior Score": "0.0" });
     const column = (name: string) => content.table!.rows.map((row) => row[header.indexOf(name)]);
     const schools = compared.value.schools;
     expect(column("Default: Prior Score")).toEqual(schools.map((s) => s.byScenario[0]!.index?.priorScore ?? null));
@@ -97,7 +97,8 @@ describe("SQII Scenarios sheet with a prior year (§13)", () => {
     // Score − prior score is the change, to a rounding of each.
     const scores = column("Default: Score");
     priors.forEach((p, i) => {
-      if (p !== null && scores[i] !== null) expect(Math.abs((scores[i] as number) - (p as number) - (column("Default: Change")[i] as number))).toBeLessThanOrEqual(0.1 + 1e-9);
+      if (p !== null && scores[i] !== null)
+        expect(Math.abs((scores[i] as number) - (p as number) - (column("Default: Change")[i] as number))).toBeLessThanOrEqual(0.1 + 1e-9);
     });
   });
 
