@@ -48,8 +48,31 @@ export async function callEngine<N extends OperationName>(name: N, body: unknown
   return failureOf(response, settings.endpoint);
 }
 
+/**
+ * Cloudflare's own error page when a Worker runs past its CPU time or memory (error 1102): on the
+ * free plan's 10 ms a request that is a few hundred schools (README, "CPU"). Sending it again does
+ * not help, and splitting it would rank each part's pool apart; local mode or the paid plan does.
+ */
+const RESOURCE_LIMIT = /\b1102\b[\s\S]*exceeded|exceeded resource limits/i;
+
+function resourceLimitMessage(endpoint: string): string {
+  return (
+    `${endpoint} stopped: the Worker ran past Cloudflare's CPU time or memory limit for this request (error 1102). ` +
+    "On the free plan (10 ms of CPU a request) that happens above a few hundred schools. Sending fewer would change " +
+    "the designations, which rank the whole pool: score locally (Local in the add-in's settings, or the command line " +
+    "without --api), or run the Worker on the paid plan."
+  );
+}
+
 async function failureOf(response: Response, endpoint: string): Promise<{ ok: false } & Failure> {
-  const problem = (await response.json().catch(() => ({}))) as { detail?: string; errors?: Problem[]; more?: unknown };
+  const text = await response.text().catch(() => "");
+  if (response.status >= 500 && RESOURCE_LIMIT.test(text)) return { ok: false, kind: "refused", message: resourceLimitMessage(endpoint), retry: false };
+  let problem: { detail?: string; errors?: Problem[]; more?: unknown } = {};
+  try {
+    problem = JSON.parse(text) ?? {};
+  } catch {
+    // Not JSON (a proxy's or the platform's own page): the status says what there is to say.
+  }
   const detail = problem.detail ?? response.statusText;
   if (response.status === 400 && Array.isArray(problem.errors)) {
     // `more`: how many problems the API found beyond the ones it lists.

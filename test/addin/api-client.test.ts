@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const send = (status: number, body: unknown, type = "application/json") => {
       res.writeHead(status, { "content-type": type });
-      res.end(JSON.stringify(body));
+      res.end(type === "text/html" ? String(body) : JSON.stringify(body));
     };
     let text = "";
     req.on("data", (chunk) => (text += chunk));
@@ -42,6 +42,14 @@ beforeAll(async () => {
         );
       if (req.url === "/keyed/v1/score") return send(401, { status: 401, detail: "send Authorization" }, "application/problem+json");
       if (req.url === "/down/v1/score") return send(503, { status: 503, detail: "busy" }, "application/problem+json");
+      // Cloudflare's own page when the Worker runs out of CPU time (not the API's problem+json).
+      if (req.url === "/cpu/v1/score")
+        return send(
+          503,
+          "<html><title>Worker exceeded resource limits | api.example</title><h1>Error 1102</h1> Worker exceeded resource limits</html>",
+          "text/html",
+        );
+      if (req.url === "/html500/v1/score") return send(502, "<html><h1>502 Bad Gateway</h1></html>", "text/html");
       if (req.url === "/big/v1/score") return send(413, { status: 413, detail: "25000 schools sent; at most 20000" }, "application/problem+json");
       // /slow: never answers
     });
@@ -86,7 +94,26 @@ describe("callEngine", () => {
       retry: false,
       message: expect.stringContaining("at most 20000"),
     });
-    expect(await callEngine("score", {}, { endpoint: `${base}/down` })).toMatchObject({ ok: false, kind: "server", retry: true });
+    expect(await callEngine("score", {}, { endpoint: `${base}/down` })).toMatchObject({
+      ok: false,
+      kind: "server",
+      retry: true,
+      message: expect.stringContaining("busy"),
+    });
+    // Out of CPU on Cloudflare: the same request fails again; the way out is local mode or the paid plan.
+    expect(await callEngine("score", {}, { endpoint: `${base}/cpu` })).toMatchObject({
+      ok: false,
+      kind: "refused",
+      retry: false,
+      message: expect.stringMatching(/error 1102.*free plan.*Local in the add-in's settings/s),
+    });
+    // Another page that is not JSON: a server error, retryable, said with its status.
+    expect(await callEngine("score", {}, { endpoint: `${base}/html500` })).toMatchObject({
+      ok: false,
+      kind: "server",
+      retry: true,
+      message: expect.stringContaining("(502)"),
+    });
     expect(await callEngine("score", {}, { endpoint: `${base}/slow`, timeoutMs: 300 })).toMatchObject({
       ok: false,
       kind: "timeout",
