@@ -114,7 +114,9 @@ async function workerdTimes(texts: string[]): Promise<{ probeMs: number; batches
 
 async function main(): Promise<void> {
   console.log(`Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} threads)`);
-  console.log(`POST /v1/score through createApp().fetch, generateConsortium({ schools, seed: 3, year: 2014 }) as bytes with a Content-Length, answer read to its end\n`);
+  console.log(
+    `POST /v1/score through createApp().fetch, generateConsortium({ schools, seed: 3, year: 2014 }) as bytes with a Content-Length, answer read to its end\n`,
+  );
   const texts = SIZES.map(requestText);
   const node: number[] = [];
   for (const text of texts) node.push(median(await nodeTimes(text)));
