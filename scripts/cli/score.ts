@@ -118,7 +118,8 @@ async function scoreWith(options: Options, body: unknown): Promise<Parsed<ScoreR
   const outcome = await callEngine("score", body, { endpoint: options.api ?? "local", ...(options.key && { apiKey: options.key }), timeoutMs: 300_000 });
   if (outcome.ok) return outcome;
   if (outcome.kind === "invalid") return { ok: false, problems: outcome.problems, ...(outcome.total !== undefined && { total: outcome.total }) };
-  throw new Error(outcome.message + (options.api ? " (npm start runs the Worker locally)" : ""));
+  // The hint is for an API that cannot be reached, not for one that answered.
+  throw new Error(outcome.message + (outcome.kind === "network" ? " (npm start runs the Worker locally)" : ""));
 }
 
 // ---------------------------------------------------------------- the two kinds of input

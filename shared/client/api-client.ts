@@ -44,24 +44,35 @@ export async function callEngine<N extends OperationName>(name: N, body: unknown
     }
     return { ok: false, kind: "network", message: `cannot reach ${settings.endpoint}: is it running, and is the address right?`, retry: true };
   }
-  if (response.ok) return { ok: true, value: (await response.json()) as ResponseOf<N> };
-  return failureOf(response, settings.endpoint);
+  if (!response.ok) return failureOf(response, settings.endpoint);
+  try {
+    return { ok: true, value: (await response.json()) as ResponseOf<N> };
+  } catch {
+    // The answer is streamed: headers and a 200 go first, so a Worker stopped part way (its CPU
+    // time or memory, error 1102) or a dropped connection leaves a cut answer, not an error page.
+    return { ok: false, kind: "server", message: cutAnswerMessage(settings.endpoint), retry: true };
+  }
 }
 
 /**
  * Cloudflare's own error page when a Worker runs past its CPU time or memory (error 1102): on the
  * free plan's 10 ms a request that is a few hundred schools (README, "CPU"). Sending it again does
- * not help, and splitting it would rank each part's pool apart; local mode or the paid plan does.
+ * not help, and splitting it would rank each part's pool apart; local scoring or the paid plan's
+ * longer CPU time does.
  */
 const RESOURCE_LIMIT = /\b1102\b[\s\S]*exceeded|exceeded resource limits/i;
 
+const WAY_OUT =
+  "On the free plan (10 ms of CPU a request) that happens above a few hundred schools. Sending fewer would change " +
+  "the designations, which rank the whole pool: score locally (Local in the add-in's settings, or the command line " +
+  "without --api), or run the Worker on the paid plan, which allows more CPU time.";
+
 function resourceLimitMessage(endpoint: string): string {
-  return (
-    `${endpoint} stopped: the Worker ran past Cloudflare's CPU time or memory limit for this request (error 1102). ` +
-    "On the free plan (10 ms of CPU a request) that happens above a few hundred schools. Sending fewer would change " +
-    "the designations, which rank the whole pool: score locally (Local in the add-in's settings, or the command line " +
-    "without --api), or run the Worker on the paid plan."
-  );
+  return `${endpoint} stopped: the Worker ran past Cloudflare's CPU time or memory limit for this request (error 1102). ${WAY_OUT}`;
+}
+
+function cutAnswerMessage(endpoint: string): string {
+  return `the answer from ${endpoint} stopped part way: the connection dropped, or the Worker ran past Cloudflare's CPU time or memory limit while writing it. ${WAY_OUT}`;
 }
 
 async function failureOf(response: Response, endpoint: string): Promise<{ ok: false } & Failure> {

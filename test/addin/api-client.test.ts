@@ -49,6 +49,14 @@ beforeAll(async () => {
           "<html><title>Worker exceeded resource limits | api.example</title><h1>Error 1102</h1> Worker exceeded resource limits</html>",
           "text/html",
         );
+      // A streamed answer cut part way: the 200 and the first bytes went out, then the Worker stopped.
+      if (req.url === "/cut/v1/score") return send(200, '{"methodologyVersion":"x","results":[{"id":"A"', "text/html");
+      if (req.url === "/reset/v1/score") {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write('{"results":[');
+        setTimeout(() => res.destroy(), 20);
+        return;
+      }
       if (req.url === "/html500/v1/score") return send(502, "<html><h1>502 Bad Gateway</h1></html>", "text/html");
       if (req.url === "/big/v1/score") return send(413, { status: 413, detail: "25000 schools sent; at most 20000" }, "application/problem+json");
       // /slow: never answers
@@ -107,6 +115,14 @@ describe("callEngine", () => {
       retry: false,
       message: expect.stringMatching(/error 1102.*free plan.*Local in the add-in's settings/s),
     });
+    for (const cut of ["cut", "reset"]) {
+      expect(await callEngine("score", {}, { endpoint: `${base}/${cut}` })).toMatchObject({
+        ok: false,
+        kind: "server",
+        retry: true,
+        message: expect.stringMatching(/stopped part way.*CPU time or memory.*score locally/s),
+      });
+    }
     // Another page that is not JSON: a server error, retryable, said with its status.
     expect(await callEngine("score", {}, { endpoint: `${base}/html500` })).toMatchObject({
       ok: false,
