@@ -5,8 +5,12 @@
 // designation messages made, 2.7 ms flat). Array.prototype.join writes its text into one new flat
 // string, so a message built with `text` costs one join and serializes on the fast path.
 
-/** The template's text as one flat string: `text\`index ${x} ranks ${r}\``. */
-export function text(strings: TemplateStringsArray, ...values: unknown[]): string {
+/**
+ * The template's text as one flat string: `text\`index ${x} ranks ${r}\``. Values are the kinds a
+ * message holds, written as a template literal writes them. (A template that is nothing but one
+ * value gives that value back as it is: there is nothing to join.)
+ */
+export function text(strings: TemplateStringsArray, ...values: (string | number | boolean | null | undefined)[]): string {
   const parts: string[] = new Array(2 * values.length + 1);
   parts[0] = strings[0]!;
   for (let i = 0; i < values.length; i++) {
