@@ -22,9 +22,10 @@ export function scenarioSheet(response: ScenariosResponse, names: ReadonlyMap<st
     header.push(`${name}: Score`, `${name}: Level`, `${name}: Designation`);
     numberFormats[`${name}: Score`] = "0.0";
     if (withPrior) {
-      header.push(`${name}: Prior Score`, `${name}: Change`);
+      // "Change since Prior", not "Change": beside each scenario's "Changed" (its designation against the baseline).
+      header.push(`${name}: Prior Score`, `${name}: Change since Prior`);
       numberFormats[`${name}: Prior Score`] = "0.0";
-      numberFormats[`${name}: Change`] = SIGNED_FORMATS.oneDecimal;
+      numberFormats[`${name}: Change since Prior`] = SIGNED_FORMATS.oneDecimal;
     }
   }
   for (const name of others) {

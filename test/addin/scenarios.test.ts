@@ -78,18 +78,18 @@ describe("SQII Scenarios sheet with a prior year (§13)", () => {
       "Default: Level",
       "Default: Designation",
       "Default: Prior Score",
-      "Default: Change",
+      "Default: Change since Prior",
       "Academic only: Score",
       "Academic only: Level",
       "Academic only: Designation",
       "Academic only: Prior Score",
-      "Academic only: Change",
+      "Academic only: Change since Prior",
     ]);
-    expect(content.numberFormats).toMatchObject({ "Default: Change": '+0.0;"−"0.0;0.0', "Academic only: Prior Score": "0.0" });
+    expect(content.numberFormats).toMatchObject({ "Default: Change since Prior": '+0.0;"−"0.0;0.0', "Academic only: Prior Score": "0.0" });
     const column = (name: string) => content.table!.rows.map((row) => row[header.indexOf(name)]);
     const schools = compared.value.schools;
     expect(column("Default: Prior Score")).toEqual(schools.map((s) => s.byScenario[0]!.index?.priorScore ?? null));
-    expect(column("Academic only: Change")).toEqual(schools.map((s) => s.byScenario[1]!.index?.change ?? null));
+    expect(column("Academic only: Change since Prior")).toEqual(schools.map((s) => s.byScenario[1]!.index?.change ?? null));
     // Most schools carry a prior year; academic-only weights score it differently for some of them.
     const priors = column("Default: Prior Score");
     expect(priors.filter((p) => p !== null).length).toBeGreaterThan(40);
@@ -98,7 +98,7 @@ describe("SQII Scenarios sheet with a prior year (§13)", () => {
     const scores = column("Default: Score");
     priors.forEach((p, i) => {
       if (p !== null && scores[i] !== null)
-        expect(Math.abs((scores[i] as number) - (p as number) - (column("Default: Change")[i] as number))).toBeLessThanOrEqual(0.1 + 1e-9);
+        expect(Math.abs((scores[i] as number) - (p as number) - (column("Default: Change since Prior")[i] as number))).toBeLessThanOrEqual(0.1 + 1e-9);
     });
   });
 
@@ -106,7 +106,7 @@ describe("SQII Scenarios sheet with a prior year (§13)", () => {
     const compared = await runScenarios(scenariosRequest(sample, [draftFromPreset("Workbook config", "Default"), draftFromPreset("Academic only")], []));
     if (!compared.ok) throw new Error(JSON.stringify(compared.problems));
     const content = scenarioSheet(compared.value, new Map(), "x", new Date(0));
-    expect(content.table!.header.filter((h) => h.includes("Prior") || h.endsWith(": Change"))).toEqual([]);
+    expect(content.table!.header.filter((h) => h.includes("Prior"))).toEqual([]);
   });
 });
 
